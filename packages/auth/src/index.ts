@@ -1,0 +1,6 @@
+export * from './keys.js';
+export * from './passwords.js';
+export * from './principal.js';
+export * from './tokens.js';
+export type { CryptoKey } from 'jose';
+export * from './key-config.js';

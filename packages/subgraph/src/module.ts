@@ -1,0 +1,100 @@
+import type { EntitySchema } from '@mikro-orm/postgresql';
+import type { Migration } from '@mikro-orm/migrations';
+import { importPublicKey, pemFromConfig } from '@resona/auth';
+import { createLogger, parseConfig, type Logger, type z } from '@resona/config';
+import { createOrm, type Orm } from '@resona/db';
+import type { RunningServer, SubgraphServer } from './server.js';
+import type { subgraphConfigSchema } from './config.js';
+
+export type BaseSubgraphConfig = z.infer<ReturnType<typeof subgraphConfigSchema<{}>>>;
+
+/** What a subgraph's `server.ts` exports: everything needed to build it, alone or in the all-in-one process. */
+export interface SubgraphModule<C extends BaseSubgraphConfig = BaseSubgraphConfig> {
+  name: string;
+  /** The subgraph's own PostgreSQL schema. */
+  schema: string;
+  configSchema: z.ZodType<C>;
+  entities: EntitySchema<any, any>[];
+  migrations: { name: string; class: new (...args: any[]) => Migration }[];
+  build(deps: SubgraphBuildDeps<C>): Promise<SubgraphServer>;
+  /**
+   * Adds this subgraph's part of the demo data (`pnpm seed`). Subgraphs seed in supergraph order
+   * (identity first); each reads what earlier ones put in `world` and adds what later ones need.
+   */
+  seed?(orm: Orm, world: DemoWorld, config: C): Promise<void>;
+}
+
+/** The demo data set, as it grows while each subgraph seeds its part. */
+export interface DemoWorld {
+  clinics: { id: string; name: string }[];
+  users: { id: string; email: string; displayName: string; roles: string[]; clinicId: string | null; preferredLanguage: 'EN' | 'SW' | 'MIXED' }[];
+  /** Messages the conversation subgraph seeded, so emotion and risk can attach readings to them. */
+  messages: { id: string; userId: string; role: 'USER' | 'ASSISTANT'; text: string; createdAt: Date }[];
+}
+
+export interface SubgraphBuildDeps<C> {
+  config: C;
+  orm: Orm;
+  logger: Logger;
+  internalTokenKey: Awaited<ReturnType<typeof importPublicKey>>;
+}
+
+export interface StartedSubgraph {
+  name: string;
+  orm: Orm;
+  server: SubgraphServer;
+  running: RunningServer;
+  stop(): Promise<void>;
+}
+
+/**
+ * Parses the subgraph's config (env plus `overrides`), opens its database, runs its migrations,
+ * builds it and listens on its port.
+ */
+export async function startSubgraph<C extends BaseSubgraphConfig>(
+  module: SubgraphModule<C>,
+  overrides: Record<string, string | undefined> = {},
+): Promise<StartedSubgraph> {
+  const config = parseConfig(module.configSchema, overrides);
+  const logger = createLogger(module.name, config.LOG_LEVEL);
+  const orm = await createOrm({ databaseUrl: config.DATABASE_URL, schema: module.schema, entities: module.entities, migrations: module.migrations });
+  try {
+    await orm.migrate();
+    const internalTokenKey = await importPublicKey(
+      pemFromConfig(config.INTERNAL_TOKEN_PUBLIC_KEY, { dataDir: config.DATA_DIR, name: 'internal-token', part: 'public' }),
+    );
+    const server = await module.build({ config, orm, logger, internalTokenKey });
+    const running = await server.listen(config.PORT, config.HOST);
+    logger.info({ url: running.url }, `${module.name} subgraph listening`);
+    return {
+      name: module.name,
+      orm,
+      server,
+      running,
+      async stop() {
+        await running.close();
+        await orm.close();
+      },
+    };
+  } catch (error) {
+    await orm.close();
+    throw error;
+  }
+}
+
+/** `src/index.ts` of every subgraph: start alone, stop cleanly on SIGINT/SIGTERM. */
+export async function runStandalone(module: SubgraphModule<any>): Promise<void> {
+  let started: StartedSubgraph;
+  try {
+    started = await startSubgraph(module);
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  }
+  const stop = async () => {
+    await started.stop();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}

@@ -1,0 +1,4 @@
+import { runStandalone } from '@resona/subgraph';
+import { identity } from './server.js';
+
+await runStandalone(identity);
