@@ -41,6 +41,7 @@ export interface SubgraphBuildDeps<C> {
 
 export interface StartedSubgraph {
   name: string;
+  config: BaseSubgraphConfig;
   orm: Orm;
   server: SubgraphServer;
   running: RunningServer;
@@ -68,6 +69,7 @@ export async function startSubgraph<C extends BaseSubgraphConfig>(
     logger.info({ url: running.url }, `${module.name} subgraph listening`);
     return {
       name: module.name,
+      config,
       orm,
       server,
       running,

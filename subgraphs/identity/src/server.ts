@@ -7,6 +7,7 @@ import { identityConfigSchema, type IdentityConfig } from './config.js';
 import { identityContext } from './context.js';
 import { entities } from './entities.js';
 import { permissions } from './permissions.js';
+import { seedDemoAccounts } from './domain/demo.js';
 import { resolvers } from './resolvers.js';
 
 export const schemaPath = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../schema.graphql');
@@ -27,6 +28,7 @@ export const identity: SubgraphModule<IdentityConfig> = {
       { orm, logger, internalTokenKey },
     );
   },
+  seed: seedDemoAccounts,
 };
 
 export { entities } from './entities.js';

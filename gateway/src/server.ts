@@ -1,0 +1,154 @@
+import { readFileSync } from 'node:fs';
+import http from 'node:http';
+import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { expressMiddleware } from '@as-integrations/express5';
+import express from 'express';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import type { Logger } from 'pino';
+import { importPrivateKey, importPublicKey, pemFromConfig } from '@resona/auth';
+import { ErrorCode, isPublicCode } from '@resona/errors';
+import { listen, type RunningServer } from '@resona/subgraph';
+import { subgraphUrlOverrides, type GatewayConfig } from './config.js';
+
+export { gatewayConfigSchema, type GatewayConfig } from './config.js';
+import { createAuthenticator, type GatewayContext } from './identity.js';
+
+export interface Gateway {
+  app: express.Express;
+  /** Subgraph name → GraphQL URL, as the gateway calls them. */
+  subgraphs: Record<string, string>;
+  listen(port: number, host?: string): Promise<RunningServer>;
+}
+
+/** Reads the supergraph SDL from a file path or an http(s) URL. */
+export async function loadSupergraph(source: string): Promise<string> {
+  if (/^https?:\/\//.test(source)) {
+    const response = await fetch(source);
+    if (!response.ok) throw new Error(`Could not fetch the supergraph from ${source}: HTTP ${response.status}`);
+    return response.text();
+  }
+  return readFileSync(source, 'utf8');
+}
+
+/** The subgraphs' names and URLs listed in a supergraph (`@join__graph(name:, url:)`). */
+export function supergraphSubgraphs(supergraphSdl: string): Record<string, string> {
+  const subgraphs: Record<string, string> = {};
+  for (const match of supergraphSdl.matchAll(/@join__graph\(name: "([^"]+)", url: "([^"]+)"\)/g)) subgraphs[match[1]!] = match[2]!;
+  return subgraphs;
+}
+
+/**
+ * Sends every subgraph request with the caller's internal identity token, over keep-alive
+ * connections (Node's fetch pools them), and gives up after the configured timeout.
+ */
+class AuthenticatedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  constructor(url: string, private readonly timeoutMs: number) {
+    super({ url, fetcher: (input, init) => fetch(input, { ...init, signal: AbortSignal.timeout(this.timeoutMs) } as RequestInit) as never });
+  }
+
+  override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>) {
+    if (!('internalToken' in context)) return; // the gateway's own health checks carry no caller
+    request.http?.headers.set('authorization', `Bearer ${await context.internalToken()}`);
+    request.http?.headers.set('x-request-id', context.requestId);
+  }
+}
+
+export async function createGateway(config: GatewayConfig, supergraphSdl: string, logger: Logger): Promise<Gateway> {
+  const keys = {
+    accessTokenPublicKey: await importPublicKey(pemFromConfig(config.ACCESS_TOKEN_PUBLIC_KEY, { dataDir: config.DATA_DIR, name: 'access-token', part: 'public' })),
+    internalTokenPrivateKey: await importPrivateKey(
+      pemFromConfig(config.INTERNAL_TOKEN_PRIVATE_KEY, { dataDir: config.DATA_DIR, name: 'internal-token', part: 'private' }),
+    ),
+  };
+  const subgraphs = { ...supergraphSubgraphs(supergraphSdl), ...subgraphUrlOverrides(config) };
+  const authenticator = createAuthenticator(keys);
+  const gateway = new ApolloGateway({
+    supergraphSdl,
+    buildService: ({ name, url }) => new AuthenticatedDataSource(subgraphs[name] ?? url!, config.SUBGRAPH_TIMEOUT_MS),
+    logger,
+  });
+  const production = config.NODE_ENV === 'production';
+  const httpServer = http.createServer();
+  const apollo = new ApolloServer<GatewayContext>({
+    gateway,
+    csrfPrevention: true,
+    allowBatchedHttpRequests: false,
+    introspection: !production,
+    includeStacktraceInErrorResponses: false,
+    formatError: (formatted, error) => maskGatewayError(formatted, error, logger),
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ...(production ? [ApolloServerPluginLandingPageDisabled()] : [])],
+  });
+  await apollo.start();
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.get('/health', async (_req, res) => {
+    const report = await checkSubgraphs(subgraphs);
+    const healthy = Object.values(report).every((state) => state === 'up');
+    res.status(healthy ? 200 : 503).json({ status: healthy ? 'ok' : 'degraded', subgraphs: report });
+  });
+  app.use(
+    '/graphql',
+    express.json({ limit: config.BODY_LIMIT }),
+    expressMiddleware(apollo, { context: ({ req }) => authenticator.context(req) }),
+  );
+  app.use((err: { status?: number; type?: string }, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
+    const status = err.status && err.status < 500 ? err.status : 500;
+    const message = err.type === 'entity.too.large' ? 'Request body is too large.' : status < 500 ? 'Malformed request.' : 'Internal server error';
+    if (status >= 500) logger.error({ err }, 'unexpected error');
+    res.status(status).json({ errors: [{ message, extensions: { code: status < 500 ? 'BAD_REQUEST' : ErrorCode.INTERNAL_SERVER_ERROR } }] });
+  });
+  httpServer.on('request', app);
+
+  return {
+    app,
+    subgraphs,
+    listen: (port, host = config.HOST) =>
+      listen(httpServer, port, host, async () => {
+        await apollo.stop();
+      }),
+  };
+}
+
+/** Asks each subgraph's `/health`; a subgraph that does not answer within 2 s is `down`. */
+async function checkSubgraphs(subgraphs: Record<string, string>): Promise<Record<string, 'up' | 'down'>> {
+  const entries = await Promise.all(
+    Object.entries(subgraphs).map(async ([name, url]) => {
+      try {
+        const response = await fetch(new URL('/health', url), { signal: AbortSignal.timeout(2000) });
+        return [name, response.ok ? 'up' : 'down'] as const;
+      } catch {
+        return [name, 'down'] as const;
+      }
+    }),
+  );
+  return Object.fromEntries(entries);
+}
+
+/**
+ * Errors the subgraphs coded on purpose pass through. A subgraph that cannot be reached becomes
+ * `SUBGRAPH_UNAVAILABLE` naming it; everything else is masked so no internals reach a client.
+ */
+export function maskGatewayError(formatted: GraphQLFormattedError, error: unknown, logger: Logger): GraphQLFormattedError {
+  const original = unwrapResolverError(error);
+  const extensions = formatted.extensions ?? {};
+  const code = original instanceof GraphQLError ? original.extensions.code : extensions.code;
+  if (isPublicCode(code)) {
+    const { stacktrace: _drop, exception: _drop2, ...rest } = extensions as Record<string, unknown>;
+    return { ...formatted, extensions: { ...rest, code } };
+  }
+  const serviceName = (extensions.serviceName ?? (original as { extensions?: { serviceName?: string } })?.extensions?.serviceName) as string | undefined;
+  if (serviceName && /fetch|ECONNREFUSED|socket|timeout|aborted|network/i.test(formatted.message)) {
+    return {
+      message: `The ${serviceName} service is unavailable; its part of the answer is missing.`,
+      path: formatted.path,
+      extensions: { code: ErrorCode.SUBGRAPH_UNAVAILABLE, serviceName },
+    };
+  }
+  logger.error({ err: original, message: formatted.message, path: formatted.path }, 'unexpected error');
+  return { message: 'Internal server error', path: formatted.path, locations: formatted.locations, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
+}

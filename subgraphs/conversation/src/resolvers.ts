@@ -1,0 +1,46 @@
+import { encodeCursor, parsePageArgs } from '@resona/db';
+import { notFound, unauthenticated } from '@resona/errors';
+import { DateTime } from '@resona/subgraph';
+import type { ConversationContext } from './context.js';
+import type { Resolvers } from './generated/resolvers.js';
+
+/** The signed-in caller's id, or `UNAUTHENTICATED`. */
+const callerId = (ctx: ConversationContext): string => {
+  if (ctx.principal.kind !== 'user' || !ctx.principal.userId) throw unauthenticated();
+  return ctx.principal.userId;
+};
+
+export const resolvers: Resolvers = {
+  DateTime,
+  Query: {
+    conversation: async (_parent, { id }, ctx) => {
+      const conversation = await ctx.conversations.load(id);
+      // Someone else's conversation looks exactly like a missing one.
+      return conversation && conversation.userId === callerId(ctx) ? conversation : null;
+    },
+  },
+  Mutation: {
+    startConversation: (_parent, _args, ctx) => ctx.conversationsService.start(callerId(ctx)),
+    sendMessage: (_parent, { input }, ctx) => ctx.conversationsService.send(callerId(ctx), input),
+  },
+  Conversation: {
+    __resolveReference: (reference, ctx) => ctx.conversations.load(String(reference.id)),
+    user: (conversation) => ({ id: conversation.userId }),
+    cursor: (conversation) => encodeCursor(conversation),
+    messages: (conversation, args, ctx) => ctx.messagePages.load({ ownerId: conversation.id, page: parsePageArgs(args) }),
+  },
+  Message: {
+    __resolveReference: (reference, ctx) => ctx.messages.load(String(reference.id)),
+    conversation: async (message, _args, ctx) => {
+      const conversation = await ctx.conversations.load(message.conversationId);
+      if (!conversation) throw notFound('Conversation not found.');
+      return conversation;
+    },
+    text: (message, _args, ctx) => ctx.vault.decrypt(message.userId, message.textCiphertext, message.id),
+    cursor: (message) => encodeCursor(message),
+  },
+  User: {
+    __resolveReference: (reference) => ({ id: String(reference.id) }),
+    conversations: (user, args, ctx) => ctx.conversationPages.load({ ownerId: user.id, page: parsePageArgs(args) }),
+  },
+};

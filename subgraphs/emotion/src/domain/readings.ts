@@ -1,0 +1,69 @@
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { isUuid } from '@resona/db';
+import { badUserInput } from '@resona/errors';
+import { EMOTIONS, EMOTION_SOURCES, EmotionReadingEntity, type Emotion, type EmotionReading, type EmotionScore, type EmotionSource } from '../entities.js';
+
+/** How far the scores of one reading may sum away from 1 (rounding in the classifier). */
+export const SCORE_SUM_TOLERANCE = 0.01;
+
+export interface ReadingInput {
+  userId: string;
+  messageId?: string | null;
+  /** The top emotion; must be the one with the highest score. */
+  emotion: Emotion;
+  /** 0..1; default: the top emotion's score. */
+  confidence?: number;
+  /** One score per emotion (missing emotions count as 0), each 0..1, summing to 1. */
+  scores: EmotionScore[];
+  valence: number;
+  arousal: number;
+  source: EmotionSource;
+  /** Default: now. */
+  createdAt?: Date;
+}
+
+const inRange = (value: number, min: number, max: number) => Number.isFinite(value) && value >= min && value <= max;
+
+/** Checks a reading and returns it normalised (scores highest first); problems are `BAD_USER_INPUT`. */
+export function validateReading(input: ReadingInput): Omit<EmotionReading, 'id'> {
+  if (!isUuid(input.userId)) throw badUserInput('userId must be a UUID.', 'userId');
+  if (input.messageId != null && !isUuid(input.messageId)) throw badUserInput('messageId must be a UUID.', 'messageId');
+  if (!EMOTIONS.includes(input.emotion)) throw badUserInput(`Unknown emotion ${input.emotion}.`, 'emotion');
+  if (!EMOTION_SOURCES.includes(input.source)) throw badUserInput(`Unknown source ${input.source}.`, 'source');
+  if (!input.scores.length) throw badUserInput('A reading needs scores.', 'scores');
+  const seen = new Set<Emotion>();
+  for (const { emotion, score } of input.scores) {
+    if (!EMOTIONS.includes(emotion) || seen.has(emotion)) throw badUserInput(`Unknown or repeated emotion ${emotion} in scores.`, 'scores');
+    if (!inRange(score, 0, 1)) throw badUserInput('Every score must be between 0 and 1.', 'scores');
+    seen.add(emotion);
+  }
+  const sum = input.scores.reduce((total, s) => total + s.score, 0);
+  if (Math.abs(sum - 1) > SCORE_SUM_TOLERANCE) throw badUserInput('Scores must sum to 1.', 'scores');
+  const scores = [...input.scores].sort((a, b) => b.score - a.score);
+  const top = scores[0]!.score;
+  const own = input.scores.find((s) => s.emotion === input.emotion)?.score ?? 0;
+  if (own < top) throw badUserInput('emotion must be the emotion with the highest score.', 'emotion');
+  const confidence = input.confidence ?? top;
+  if (!inRange(confidence, 0, 1)) throw badUserInput('confidence must be between 0 and 1.', 'confidence');
+  if (!inRange(input.valence, -1, 1)) throw badUserInput('valence must be between -1 and 1.', 'valence');
+  if (!inRange(input.arousal, 0, 1)) throw badUserInput('arousal must be between 0 and 1.', 'arousal');
+  return {
+    userId: input.userId,
+    messageId: input.messageId ?? null,
+    emotion: input.emotion,
+    confidence,
+    scores: scores.map(({ emotion, score }) => ({ emotion, score })),
+    valence: input.valence,
+    arousal: input.arousal,
+    source: input.source,
+    createdAt: input.createdAt ?? new Date(),
+  };
+}
+
+/** Validates and stores one reading. */
+export async function recordReading(em: EntityManager, input: ReadingInput): Promise<EmotionReading> {
+  const reading = em.create(EmotionReadingEntity, { id: randomUUID(), ...validateReading(input) });
+  await em.flush();
+  return reading;
+}

@@ -1,0 +1,255 @@
+import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
+import type { EmotionReading as EmotionReadingModel, UserRef as UserRefModel, MessageRef as MessageRefModel } from '../entities.js';
+import type { EmotionContext } from '../context.js';
+export type Maybe<T> = T | null;
+export type InputMaybe<T> = Maybe<T>;
+export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
+/** All built-in and custom scalars, mapped to their actual values */
+export type Scalars = {
+  ID: { input: string; output: string; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
+  DateTime: { input: Date; output: Date; }
+  _FieldSet: { input: unknown; output: unknown; }
+};
+
+/** The seven basic emotions the classifier tells apart. */
+export type Emotion =
+  | 'ANGRY'
+  | 'DISGUST'
+  | 'FEAR'
+  | 'HAPPY'
+  | 'NEUTRAL'
+  | 'SAD'
+  | 'SURPRISE';
+
+/** How a person sounded or wrote at one moment. */
+export type EmotionReading = {
+  __typename?: 'EmotionReading';
+  /** 0 (calm) .. 1 (activated). */
+  arousal: Scalars['Float']['output'];
+  /** 0..1: the top emotion's score. */
+  confidence: Scalars['Float']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  cursor: Scalars['String']['output'];
+  /** The emotion with the highest score. */
+  emotion: Emotion;
+  id: Scalars['ID']['output'];
+  /** Every emotion's score, highest first. */
+  scores: Array<EmotionScore>;
+  source: EmotionSource;
+  user: User;
+  /** -1 (unpleasant) .. 1 (pleasant). */
+  valence: Scalars['Float']['output'];
+};
+
+/** One emotion's probability in a reading. */
+export type EmotionScore = {
+  __typename?: 'EmotionScore';
+  emotion: Emotion;
+  /** 0..1; a reading's scores sum to 1. */
+  score: Scalars['Float']['output'];
+};
+
+/** What a reading was made from: the voice, the words, or both fused. */
+export type EmotionSource =
+  | 'FUSED'
+  | 'TEXT'
+  | 'VOICE';
+
+export type Message = {
+  __typename?: 'Message';
+  /** The reading made for this message; null until made. */
+  emotion?: Maybe<EmotionReading>;
+  id: Scalars['ID']['output'];
+};
+
+export type User = {
+  __typename?: 'User';
+  /** This person's readings, newest first. */
+  emotionReadings?: Maybe<Array<EmotionReading>>;
+  id: Scalars['ID']['output'];
+};
+
+
+export type UserEmotionReadingsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type WithIndex<TObject> = TObject & Record<string, any>;
+export type ResolversObject<TObject> = WithIndex<TObject>;
+
+export type ResolverTypeWrapper<T> = Promise<T> | T;
+
+export type ReferenceResolver<TResult, TReference, TContext> = (
+      reference: TReference,
+      context: TContext,
+      info: GraphQLResolveInfo
+    ) => Promise<TResult> | TResult;
+
+      type ScalarCheck<T, S> = S extends true ? T : NullableCheck<T, S>;
+      type NullableCheck<T, S> = Maybe<T> extends T ? Maybe<ListCheck<NonNullable<T>, S>> : ListCheck<T, S>;
+      type ListCheck<T, S> = T extends (infer U)[] ? NullableCheck<U, S>[] : GraphQLRecursivePick<T, S>;
+      export type GraphQLRecursivePick<T, S> = { [K in keyof T & keyof S]: ScalarCheck<T[K], S[K]> };
+    
+
+export type ResolverWithResolve<TResult, TParent, TContext, TArgs> = {
+  resolve: ResolverFn<TResult, TParent, TContext, TArgs>;
+};
+export type Resolver<TResult, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = ResolverFn<TResult, TParent, TContext, TArgs> | ResolverWithResolve<TResult, TParent, TContext, TArgs>;
+
+export type ResolverFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => Promise<TResult> | TResult;
+
+export type SubscriptionSubscribeFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => AsyncIterable<TResult> | Promise<AsyncIterable<TResult>>;
+
+export type SubscriptionResolveFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+export interface SubscriptionSubscriberObject<TResult, TKey extends string, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<{ [key in TKey]: TResult }, TParent, TContext, TArgs>;
+  resolve?: SubscriptionResolveFn<TResult, { [key in TKey]: TResult }, TContext, TArgs>;
+}
+
+export interface SubscriptionResolverObject<TResult, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<any, TParent, TContext, TArgs>;
+  resolve: SubscriptionResolveFn<TResult, any, TContext, TArgs>;
+}
+
+export type SubscriptionObject<TResult, TKey extends string, TParent, TContext, TArgs> =
+  | SubscriptionSubscriberObject<TResult, TKey, TParent, TContext, TArgs>
+  | SubscriptionResolverObject<TResult, TParent, TContext, TArgs>;
+
+export type SubscriptionResolver<TResult, TKey extends string, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> =
+  | ((...args: any[]) => SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>)
+  | SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>;
+
+export type TypeResolveFn<TTypes, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (
+  parent: TParent,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => Maybe<TTypes> | Promise<Maybe<TTypes>>;
+
+export type IsTypeOfResolverFn<T = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (obj: T, context: TContext, info: GraphQLResolveInfo) => boolean | Promise<boolean>;
+
+export type NextResolverFn<T> = () => Promise<T>;
+
+export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = (
+  next: NextResolverFn<TResult>,
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+/** Mapping of federation types */
+export type FederationTypes = ResolversObject<{
+  EmotionReading: EmotionReading;
+  Message: Message;
+  User: User;
+}>;
+
+/** Mapping of federation reference types */
+export type FederationReferenceTypes = ResolversObject<{
+  EmotionReading:
+    ( { __typename: 'EmotionReading' }
+    & GraphQLRecursivePick<FederationTypes['EmotionReading'], {"id":true}> );
+  Message:
+    ( { __typename: 'Message' }
+    & GraphQLRecursivePick<FederationTypes['Message'], {"id":true}> );
+  User:
+    ( { __typename: 'User' }
+    & GraphQLRecursivePick<FederationTypes['User'], {"id":true}> );
+}>;
+
+
+
+/** Mapping between all available schema types and the resolvers types */
+export type ResolversTypes = ResolversObject<{
+  DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  Emotion: Emotion;
+  EmotionReading: ResolverTypeWrapper<EmotionReadingModel>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  EmotionScore: ResolverTypeWrapper<EmotionScore>;
+  EmotionSource: EmotionSource;
+  Message: ResolverTypeWrapper<MessageRefModel>;
+  User: ResolverTypeWrapper<UserRefModel>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+}>;
+
+/** Mapping between all available schema types and the resolvers parents */
+export type ResolversParentTypes = ResolversObject<{
+  DateTime: Scalars['DateTime']['output'];
+  EmotionReading: EmotionReadingModel;
+  Float: Scalars['Float']['output'];
+  String: Scalars['String']['output'];
+  ID: Scalars['ID']['output'];
+  EmotionScore: EmotionScore;
+  Message: MessageRefModel;
+  User: UserRefModel;
+  Int: Scalars['Int']['output'];
+  Boolean: Scalars['Boolean']['output'];
+}>;
+
+export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
+  name: 'DateTime';
+}
+
+export type EmotionReadingResolvers<ContextType = EmotionContext, ParentType extends ResolversParentTypes['EmotionReading'] = ResolversParentTypes['EmotionReading'], FederationReferenceType extends FederationReferenceTypes['EmotionReading'] = FederationReferenceTypes['EmotionReading']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['EmotionReading']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  arousal?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  confidence?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  emotion?: Resolver<ResolversTypes['Emotion'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  scores?: Resolver<Array<ResolversTypes['EmotionScore']>, ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['EmotionSource'], ParentType, ContextType>;
+  user?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+  valence?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+}>;
+
+export type EmotionScoreResolvers<ContextType = EmotionContext, ParentType extends ResolversParentTypes['EmotionScore'] = ResolversParentTypes['EmotionScore']> = ResolversObject<{
+  emotion?: Resolver<ResolversTypes['Emotion'], ParentType, ContextType>;
+  score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+}>;
+
+export type MessageResolvers<ContextType = EmotionContext, ParentType extends ResolversParentTypes['Message'] = ResolversParentTypes['Message'], FederationReferenceType extends FederationReferenceTypes['Message'] = FederationReferenceTypes['Message']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Message']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  emotion?: Resolver<Maybe<ResolversTypes['EmotionReading']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+}>;
+
+export type UserResolvers<ContextType = EmotionContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User'], FederationReferenceType extends FederationReferenceTypes['User'] = FederationReferenceTypes['User']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['User']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  emotionReadings?: Resolver<Maybe<Array<ResolversTypes['EmotionReading']>>, ParentType, ContextType, RequireFields<UserEmotionReadingsArgs, 'first'>>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+}>;
+
+export type Resolvers<ContextType = EmotionContext> = ResolversObject<{
+  DateTime?: GraphQLScalarType;
+  EmotionReading?: EmotionReadingResolvers<ContextType>;
+  EmotionScore?: EmotionScoreResolvers<ContextType>;
+  Message?: MessageResolvers<ContextType>;
+  User?: UserResolvers<ContextType>;
+}>;
+

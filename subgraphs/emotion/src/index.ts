@@ -1,0 +1,4 @@
+import { runStandalone } from '@resona/subgraph';
+import { emotion } from './server.js';
+
+await runStandalone(emotion);

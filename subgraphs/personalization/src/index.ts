@@ -1,0 +1,4 @@
+import { runStandalone } from '@resona/subgraph';
+import { personalization } from './server.js';
+
+await runStandalone(personalization);

@@ -1,0 +1,19 @@
+import type DataLoader from 'dataloader';
+import { entityLoader, pageLoader } from '@resona/db';
+import type { SubgraphContext } from '@resona/subgraph';
+import { Consents } from './domain/consents.js';
+import type { Consent } from './entities.js';
+
+export interface PrivacyContext extends SubgraphContext {
+  consentsService: Consents;
+  consents: DataLoader<string, Consent | null>;
+  /** Pages of a person's consent records, keyed by user id. */
+  consentPages: ReturnType<typeof pageLoader<Consent>>;
+}
+
+export const privacyContext = (base: SubgraphContext): PrivacyContext => ({
+  ...base,
+  consentsService: new Consents(base.em),
+  consents: entityLoader<Consent>(base.em, 'Consent'),
+  consentPages: pageLoader<Consent>(base.em, 'Consent', 'user_id'),
+});

@@ -1,0 +1,92 @@
+import { randomUUID } from 'node:crypto';
+import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/postgresql';
+import { isUuid } from '@resona/db';
+import { badUserInput, notFound } from '@resona/errors';
+import { ConsentEntity, type Consent, type ConsentType } from '../entities.js';
+import { currentPolicy } from './policies.js';
+
+export interface GrantInput {
+  type: ConsentType;
+  clinicId?: string | null;
+  policyVersion: string;
+}
+
+/** Where a grant came from, recorded with it. */
+export interface GrantOrigin {
+  ip: string | null;
+  userAgent: string | null;
+}
+
+/**
+ * Granular, versioned consent. Each grant is its own row and is never edited except to revoke it.
+ *
+ * Granting a type (and clinic) that is already active: under the current policy version the
+ * active record is returned unchanged (so a replayed offline request changes nothing); under an
+ * older version it is revoked and superseded by a new record, in one transaction.
+ */
+export class Consents {
+  constructor(private readonly em: EntityManager) {}
+
+  async grant(userId: string, input: GrantInput, origin: GrantOrigin): Promise<Consent> {
+    const policy = currentPolicy(input.type);
+    if (input.policyVersion !== policy.version) {
+      throw badUserInput(`policyVersion must be the current version of the ${input.type} policy (${policy.version}).`, 'policyVersion');
+    }
+    const clinicId = input.clinicId ?? null;
+    if (input.type === 'CLINIC_SHARING') {
+      if (!clinicId) throw badUserInput('clinicId is required to share with a clinic.', 'clinicId');
+      if (!isUuid(clinicId)) throw badUserInput('clinicId is not a valid id.', 'clinicId');
+    } else if (clinicId !== null) {
+      throw badUserInput(`clinicId is only allowed for CLINIC_SHARING.`, 'clinicId');
+    }
+
+    const active = await this.active(userId, input.type, clinicId);
+    if (active?.policyVersion === policy.version) return active;
+    try {
+      return await this.em.fork().transactional(async (tx) => {
+        const now = new Date();
+        if (active) await tx.nativeUpdate(ConsentEntity, { id: active.id, granted: true }, { granted: false, revokedAt: now });
+        const consent = tx.create(ConsentEntity, {
+          id: randomUUID(),
+          userId,
+          type: input.type,
+          clinicId,
+          policyVersion: policy.version,
+          granted: true,
+          grantedAt: now,
+          revokedAt: null,
+          ipAddress: origin.ip,
+          userAgent: origin.userAgent,
+          createdAt: now,
+        });
+        await tx.flush();
+        return consent;
+      });
+    } catch (error) {
+      // A concurrent identical grant won the race: answer with it.
+      if (error instanceof UniqueConstraintViolationException) {
+        const winner = await this.active(userId, input.type, clinicId);
+        if (winner) return winner;
+      }
+      throw error;
+    }
+  }
+
+  /** Withdraws the person's consent; a consent already withdrawn is returned as it is. */
+  async revoke(userId: string, id: string): Promise<Consent> {
+    if (!isUuid(id)) throw badUserInput('id is not a valid id.', 'id');
+    const consent = await this.em.findOne(ConsentEntity, { id });
+    // Someone else's consent looks exactly like a missing one.
+    if (!consent || consent.userId !== userId) throw notFound('Consent not found.');
+    if (consent.granted) {
+      consent.granted = false;
+      consent.revokedAt = new Date();
+      await this.em.flush();
+    }
+    return consent;
+  }
+
+  private active(userId: string, type: ConsentType, clinicId: string | null): Promise<Consent | null> {
+    return this.em.fork().findOne(ConsentEntity, { userId, type, clinicId, granted: true });
+  }
+}

@@ -1,0 +1,32 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createSubgraphServer, type SubgraphModule } from '@resona/subgraph';
+import { migrations } from '../migrations/index.js';
+import { privacyConfigSchema, type PrivacyConfig } from './config.js';
+import { privacyContext } from './context.js';
+import { entities } from './entities.js';
+import { permissions } from './permissions.js';
+import { resolvers } from './resolvers.js';
+import { seedConsents } from './seed.js';
+
+export const schemaPath = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../schema.graphql');
+
+/** Granular, versioned consent. Owns `Consent`; adds `User.consents`. */
+export const privacy: SubgraphModule<PrivacyConfig> = {
+  name: 'privacy',
+  schema: 'privacy',
+  configSchema: privacyConfigSchema,
+  entities,
+  migrations,
+  async build({ orm, logger, internalTokenKey }) {
+    return createSubgraphServer(
+      { name: 'privacy', schemaPath, resolvers: resolvers as never, permissions, context: privacyContext },
+      { orm, logger, internalTokenKey },
+    );
+  },
+  seed: seedConsents,
+};
+
+export { entities } from './entities.js';
+export type { Consent, ConsentType } from './entities.js';
+export { POLICIES, currentPolicy } from './domain/policies.js';

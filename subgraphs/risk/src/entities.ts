@@ -1,0 +1,50 @@
+import { EntitySchema } from '@mikro-orm/postgresql';
+
+export type RiskLevel = 'NONE' | 'LOW' | 'MODERATE' | 'HIGH' | 'IMMINENT';
+/** Lowest first: a level's index is its severity. */
+export const RISK_LEVELS: readonly RiskLevel[] = ['NONE', 'LOW', 'MODERATE', 'HIGH', 'IMMINENT'];
+
+export interface RiskSignal {
+  code: string;
+  /** 0..1. */
+  weight: number;
+  detail: string | null;
+}
+
+export interface RiskAssessment {
+  id: string;
+  userId: string;
+  /** The conversation message this assessment was made for (unique); null outside a turn. */
+  messageId: string | null;
+  level: RiskLevel;
+  /** 0..1. */
+  score: number;
+  signals: RiskSignal[];
+  createdAt: Date;
+}
+
+/** A `User` as this subgraph knows it: only its key. */
+export interface UserRef {
+  id: string;
+}
+
+/** A `Message` (owned by conversation) as this subgraph knows it: only its key. */
+export interface MessageRef {
+  id: string;
+}
+
+export const RiskAssessmentEntity = new EntitySchema<RiskAssessment>({
+  name: 'RiskAssessment',
+  tableName: 'risk_assessment',
+  properties: {
+    id: { type: 'uuid', primary: true },
+    userId: { type: 'uuid' },
+    messageId: { type: 'uuid', nullable: true, unique: true },
+    level: { type: 'string' },
+    score: { type: 'double' },
+    signals: { type: 'json' },
+    createdAt: { type: 'Date', onCreate: () => new Date() },
+  },
+});
+
+export const entities = [RiskAssessmentEntity];
