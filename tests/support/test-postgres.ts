@@ -1,3 +1,4 @@
+import { chmodSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { REPO_ROOT } from '@resona/config';
 import { startEmbeddedPostgres, withDatabase, type EmbeddedDatabase } from '@resona/db';
@@ -5,13 +6,14 @@ import { TEST_ADMIN_URL_ENV } from '@resona/testing';
 import pg from 'pg';
 
 declare global {
-  var __resonaTestPostgres: EmbeddedDatabase | undefined;
+  var __resonaTestPostgres: { database: EmbeddedDatabase; dataDir: string } | undefined;
 }
 
 /**
  * Gives the test files a PostgreSQL server: the one in `DATABASE_URL` when set, otherwise an
- * embedded PostgreSQL under `.data/test/` on a free port. Each test file creates its own
- * database there (see `createTestDatabase`).
+ * embedded PostgreSQL of this run's own (under `.data/test/`, on a free port, removed afterwards,
+ * so two runs side by side do not collide). Each test file creates its own database there
+ * (see `createTestDatabase`).
  */
 export async function startTestPostgres(): Promise<void> {
   const databaseUrl = process.env.DATABASE_URL;
@@ -28,13 +30,21 @@ export async function startTestPostgres(): Promise<void> {
       );
     }
   } else {
-    const database = await startEmbeddedPostgres({ dataDir: path.join(REPO_ROOT, '.data', 'test') });
-    globalThis.__resonaTestPostgres = database;
+    const root = path.join(REPO_ROOT, '.data', 'test');
+    mkdirSync(root, { recursive: true });
+    const dataDir = mkdtempSync(path.join(root, 'run-'));
+    // PostgreSQL runs as its own user when we are root; it must be able to enter this folder.
+    chmodSync(dataDir, 0o755);
+    const database = await startEmbeddedPostgres({ dataDir });
+    globalThis.__resonaTestPostgres = { database, dataDir };
     adminUrl = database.adminUrl;
   }
   process.env[TEST_ADMIN_URL_ENV] = adminUrl;
 }
 
 export async function stopTestPostgres(): Promise<void> {
-  await globalThis.__resonaTestPostgres?.stop();
+  const embedded = globalThis.__resonaTestPostgres;
+  if (!embedded) return;
+  await embedded.database.stop();
+  rmSync(embedded.dataDir, { recursive: true, force: true });
 }

@@ -1,5 +1,5 @@
-import { encodeCursor, parsePageArgs } from '@resona/db';
-import { notFound, unauthenticated } from '@resona/errors';
+import { encodeCursor, isUuid, parsePageArgs } from '@resona/db';
+import { badUserInput, notFound, unauthenticated } from '@resona/errors';
 import { DateTime } from '@resona/subgraph';
 import type { ConversationContext } from './context.js';
 import type { Resolvers } from './generated/resolvers.js';
@@ -14,6 +14,7 @@ export const resolvers: Resolvers = {
   DateTime,
   Query: {
     conversation: async (_parent, { id }, ctx) => {
+      if (!isUuid(id)) throw badUserInput('id is not a valid id.', 'id');
       const conversation = await ctx.conversations.load(id);
       // Someone else's conversation looks exactly like a missing one.
       return conversation && conversation.userId === callerId(ctx) ? conversation : null;

@@ -8,7 +8,7 @@ const SWAHILI_WORDS: ReadonlySet<string> = new Set(
 );
 
 /** At least this share of Swahili words makes a message Swahili. */
-export const SWAHILI_THRESHOLD = 0.6;
+export const SWAHILI_THRESHOLD = 0.75;
 /** At least this share (and below {@link SWAHILI_THRESHOLD}) makes it code-switched. */
 export const MIXED_THRESHOLD = 0.2;
 
