@@ -46,8 +46,20 @@ export function supergraphSubgraphs(supergraphSdl: string): Record<string, strin
  * connections (Node's fetch pools them), and gives up after the configured timeout.
  */
 class AuthenticatedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  constructor(url: string, private readonly timeoutMs: number) {
-    super({ url, fetcher: (input, init) => fetch(input, { ...init, signal: AbortSignal.timeout(this.timeoutMs) } as RequestInit) as never });
+  constructor(name: string, url: string, timeoutMs: number) {
+    super({
+      url,
+      fetcher: async (input, init) => {
+        try {
+          return (await fetch(input, { ...init, signal: AbortSignal.timeout(timeoutMs) } as RequestInit)) as never;
+        } catch {
+          // Refused, reset or timed out: say which service, so the client knows what is missing.
+          throw new GraphQLError(`The ${name} service is unavailable; its part of the answer is missing.`, {
+            extensions: { code: ErrorCode.SUBGRAPH_UNAVAILABLE, serviceName: name },
+          });
+        }
+      },
+    });
   }
 
   override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>) {
@@ -68,7 +80,7 @@ export async function createGateway(config: GatewayConfig, supergraphSdl: string
   const authenticator = createAuthenticator(keys);
   const gateway = new ApolloGateway({
     supergraphSdl,
-    buildService: ({ name, url }) => new AuthenticatedDataSource(subgraphs[name] ?? url!, config.SUBGRAPH_TIMEOUT_MS),
+    buildService: ({ name, url }) => new AuthenticatedDataSource(name, subgraphs[name] ?? url!, config.SUBGRAPH_TIMEOUT_MS),
     logger,
   });
   const production = config.NODE_ENV === 'production';
@@ -130,8 +142,8 @@ async function checkSubgraphs(subgraphs: Record<string, string>): Promise<Record
 }
 
 /**
- * Errors the subgraphs coded on purpose pass through. A subgraph that cannot be reached becomes
- * `SUBGRAPH_UNAVAILABLE` naming it; everything else is masked so no internals reach a client.
+ * Errors the subgraphs coded on purpose pass through (and `SUBGRAPH_UNAVAILABLE`, which the data
+ * source raises naming the service); everything else is masked so no internals reach a client.
  */
 export function maskGatewayError(formatted: GraphQLFormattedError, error: unknown, logger: Logger): GraphQLFormattedError {
   const original = unwrapResolverError(error);
@@ -140,14 +152,6 @@ export function maskGatewayError(formatted: GraphQLFormattedError, error: unknow
   if (isPublicCode(code)) {
     const { stacktrace: _drop, exception: _drop2, ...rest } = extensions as Record<string, unknown>;
     return { ...formatted, extensions: { ...rest, code } };
-  }
-  const serviceName = (extensions.serviceName ?? (original as { extensions?: { serviceName?: string } })?.extensions?.serviceName) as string | undefined;
-  if (serviceName && /fetch|ECONNREFUSED|socket|timeout|aborted|network/i.test(formatted.message)) {
-    return {
-      message: `The ${serviceName} service is unavailable; its part of the answer is missing.`,
-      path: formatted.path,
-      extensions: { code: ErrorCode.SUBGRAPH_UNAVAILABLE, serviceName },
-    };
   }
   logger.error({ err: original, message: formatted.message, path: formatted.path }, 'unexpected error');
   return { message: 'Internal server error', path: formatted.path, locations: formatted.locations, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };

@@ -27,10 +27,10 @@ describe('gateway HTTP hardening', () => {
   it('refuses a body over the limit with 413, and malformed JSON with 400, as GraphQL errors', async () => {
     const big = await post(JSON.stringify({ query: `{ __typename }`, variables: { pad: 'x'.repeat(200_000) } }));
     expect(big.status).toBe(413);
-    expect((await big.json()).errors[0].extensions.code).toBe('BAD_REQUEST');
+    expect(((await big.json()) as any).errors[0].extensions.code).toBe('BAD_REQUEST');
     const broken = await post('{"query": ');
     expect(broken.status).toBe(400);
-    expect((await broken.json()).errors[0].extensions.code).toBe('BAD_REQUEST');
+    expect(((await broken.json()) as any).errors[0].extensions.code).toBe('BAD_REQUEST');
   });
 
   it('never answers a mutation over GET', async () => {
@@ -43,6 +43,6 @@ describe('gateway HTTP hardening', () => {
   it('reports every subgraph on /health', async () => {
     const response = await fetch(new URL('/health', stack.gatewayUrl));
     expect(response.status).toBe(200);
-    expect(Object.keys((await response.json()).subgraphs).sort()).toEqual(['conversation', 'emotion', 'identity', 'personalization', 'privacy', 'risk']);
+    expect(Object.keys(((await response.json()) as any).subgraphs).sort()).toEqual(['conversation', 'emotion', 'identity', 'personalization', 'privacy', 'risk']);
   });
 });

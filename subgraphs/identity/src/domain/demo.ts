@@ -23,6 +23,7 @@ export async function seedDemoAccounts(orm: Orm, world: DemoWorld): Promise<void
   const em = orm.orm.em.fork();
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const clinics = DEMO_CLINICS.map((name) => em.create(ClinicEntity, { id: randomUUID(), name, createdAt: new Date() }));
+  await em.flush(); // clinics first: users refer to them
   for (const demo of DEMO_USERS) {
     const user = em.create(UserEntity, {
       id: randomUUID(),
