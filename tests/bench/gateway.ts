@@ -7,10 +7,10 @@
  * Options (env): BENCH_SECONDS (default 10), BENCH_CONNECTIONS (default 16).
  */
 import path from 'node:path';
-import autocannon from 'autocannon';
 import { anonymousPrincipal, importPrivateKey, pemFromConfig, signInternalToken } from '@resona/auth';
 import { REPO_ROOT, createLogger, parseConfig, z } from '@resona/config';
 import { startStack } from '@resona/stack';
+import { load, printTable } from './load.js';
 
 const settings = parseConfig(
   z.object({
@@ -50,33 +50,14 @@ try {
   const internalToken = await signInternalToken(internalKey, anonymousPrincipal({ kind: 'user', userId: user.id, roles: ['PATIENT'] }));
   const direct = { query: `query($id: ID!) { conversation(id: $id) { id messages(first: 10) { text } } }`, variables: { id: conversationId } };
 
-  const run = (title: string, url: string, body: unknown, token: string) =>
-    autocannon({
-      title,
-      url,
-      method: 'POST',
-      duration: settings.BENCH_SECONDS,
-      connections: settings.BENCH_CONNECTIONS,
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify(body),
-    });
-
+  const common = { seconds: settings.BENCH_SECONDS, connections: settings.BENCH_CONNECTIONS };
   const results = [
-    await run('gateway: me → conversations → messages → emotion + risk (4 subgraphs)', stack.gatewayUrl, nested, accessToken),
-    await run('direct: conversation subgraph, conversation → messages', stack.subgraphs.conversation!.running.url, direct, internalToken),
+    await load({ ...common, title: 'gateway: me → conversations → messages → emotion + risk (4 subgraphs)', url: stack.gatewayUrl, body: nested, headers: { authorization: `Bearer ${accessToken}` } }),
+    await load({ ...common, title: 'direct: conversation subgraph, conversation → messages', url: stack.subgraphs.conversation!.running.url, body: direct, headers: { authorization: `Bearer ${internalToken}` } }),
   ];
-  console.log(`\nResona gateway benchmark — ${settings.BENCH_SECONDS}s per scenario, ${settings.BENCH_CONNECTIONS} connections, ${messageCount} messages per nested response\n`);
-  console.log('scenario'.padEnd(72), 'req/s'.padStart(8), 'p50 ms'.padStart(8), 'p99 ms'.padStart(8), 'non-2xx'.padStart(8), 'errors'.padStart(7));
-  for (const r of results) {
-    console.log(
-      r.title!.padEnd(72),
-      r.requests.average.toFixed(0).padStart(8),
-      String(r.latency.p50).padStart(8),
-      String(r.latency.p99).padStart(8),
-      String(r.non2xx).padStart(8),
-      String(r.errors).padStart(7),
-    );
-  }
+  console.log(`\nResona gateway benchmark — ${settings.BENCH_SECONDS}s per scenario, ${settings.BENCH_CONNECTIONS} connections, ${messageCount} messages per nested response`);
+  console.log('All services share one Node.js process (the embedded default); PostgreSQL and the load generator run beside it.\n');
+  printTable(results);
 } finally {
   await stack.stop();
 }

@@ -4,3 +4,4 @@ export * from './principal.js';
 export * from './tokens.js';
 export type { CryptoKey } from 'jose';
 export * from './key-config.js';
+export * from './token-cache.js';

@@ -20,6 +20,8 @@ const CLOCK_TOLERANCE_SECONDS = 5;
 
 export interface AccessClaims {
   userId: string;
+  /** Expiry, epoch milliseconds. */
+  expiresAtMs?: number;
   roles: Role[];
   clinicId: string | null;
   /** The refresh-token family (session) this access token belongs to. */
@@ -50,6 +52,7 @@ export async function verifyAccessToken(key: CryptoKey, token: string): Promise<
   });
   return {
     userId: payload.sub!,
+    expiresAtMs: payload.exp! * 1000,
     roles: (payload.roles as Role[]) ?? [],
     clinicId: (payload.clinicId as string | null) ?? null,
     sessionId: String(payload.sid ?? ''),
@@ -64,7 +67,6 @@ export async function signInternalToken(key: CryptoKey, principal: Principal): P
     clinicId: principal.clinicId,
     ip: principal.ip,
     ua: principal.userAgent,
-    rid: principal.requestId,
   })
     .setProtectedHeader({ alg: SIGNING_ALG, typ: 'JWT' })
     .setIssuer(TokenParty.GATEWAY)
@@ -76,7 +78,7 @@ export async function signInternalToken(key: CryptoKey, principal: Principal): P
 }
 
 /** Every subgraph calls this on every request, `_service` and `_entities` included. */
-export async function verifyInternalToken(key: CryptoKey, token: string): Promise<Principal> {
+export async function verifyInternalToken(key: CryptoKey, token: string): Promise<Principal & { expiresAtMs: number }> {
   const { payload } = await jwtVerify(token, key, {
     algorithms: [SIGNING_ALG],
     issuer: TokenParty.GATEWAY,
@@ -89,12 +91,13 @@ export async function verifyInternalToken(key: CryptoKey, token: string): Promis
   if (kind === 'user' && !payload.sub) throw new Error('user internal token has no subject');
   return {
     kind,
+    expiresAtMs: payload.exp! * 1000,
     userId: payload.sub ?? null,
     roles: (payload.roles as Role[]) ?? [],
     clinicId: (payload.clinicId as string | null) ?? null,
     ip: (payload.ip as string | null) ?? null,
     userAgent: (payload.ua as string | null) ?? null,
-    requestId: (payload.rid as string | null) ?? null,
+    requestId: null, // per request, from the x-request-id header
   };
 }
 

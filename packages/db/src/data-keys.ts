@@ -37,7 +37,8 @@ export class DataKeyShreddedError extends Error {}
  * it caches unwrapped keys only for that request.
  */
 export class DataKeyVault {
-  private readonly keys = new Map<string, Buffer>();
+  /** Per person, the key being loaded or loaded: concurrent resolvers share one lookup. */
+  private readonly keys = new Map<string, Promise<Buffer>>();
 
   constructor(
     private readonly em: EntityManager,
@@ -62,9 +63,16 @@ export class DataKeyVault {
     return `"${this.em.config.get('schema')}"."data_key"`;
   }
 
-  private async dataKey(userId: string, create: boolean): Promise<Buffer> {
+  private dataKey(userId: string, create: boolean): Promise<Buffer> {
     const cached = this.keys.get(userId);
     if (cached) return cached;
+    const loading = this.loadDataKey(userId, create);
+    this.keys.set(userId, loading);
+    loading.catch(() => this.keys.delete(userId));
+    return loading;
+  }
+
+  private async loadDataKey(userId: string, create: boolean): Promise<Buffer> {
     const context = `data-key/${userId}`;
     if (create) {
       const { kekVersion, wrapped } = this.keyRing.wrap(this.keyRing.newDataKey(), context);
@@ -82,8 +90,6 @@ export class DataKeyVault {
       .execute<{ kek_version: number; wrapped_key: Buffer }[]>(`select kek_version, wrapped_key from ${this.table()} where user_id = ?`, [userId]);
     const row = rows[0];
     if (!row) throw new DataKeyShreddedError(`No data key for ${userId}`);
-    const key = this.keyRing.unwrap(row.kek_version, row.wrapped_key, context);
-    this.keys.set(userId, key);
-    return key;
+    return this.keyRing.unwrap(row.kek_version, row.wrapped_key, context);
   }
 }

@@ -13,7 +13,7 @@ import { GraphQLError, parse, type GraphQLFormattedError } from 'graphql';
 import { applyMiddleware } from 'graphql-middleware';
 import type { IRules } from 'graphql-shield';
 import type { Logger } from 'pino';
-import { bearerToken, verifyInternalToken, type CryptoKey } from '@resona/auth';
+import { VerifiedTokenCache, bearerToken, verifyInternalToken, type CryptoKey, type Principal } from '@resona/auth';
 import type { Orm } from '@resona/db';
 import { ErrorCode, isPublicCode, missingInternalToken } from '@resona/errors';
 import type { SubgraphContext } from './context.js';
@@ -81,6 +81,7 @@ export async function createSubgraphServer<C extends SubgraphContext>(
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled(), requestLogPlugin(logger)],
   });
   await apollo.start();
+  const verifiedTokens = new VerifiedTokenCache<Principal & { expiresAtMs: number }>();
 
   const app = express();
   app.disable('x-powered-by');
@@ -98,9 +99,11 @@ export async function createSubgraphServer<C extends SubgraphContext>(
       context: async ({ req }) => {
         const token = bearerToken(req.headers.authorization);
         if (!token) throw missingInternalToken();
-        let principal;
+        let principal: Principal;
         try {
-          principal = await verifyInternalToken(deps.internalTokenKey, token);
+          const verified = await verifiedTokens.verify(token, (t) => verifyInternalToken(deps.internalTokenKey, t), (p) => p.expiresAtMs);
+          const requestId = req.headers['x-request-id'];
+          principal = { ...verified, requestId: typeof requestId === 'string' ? requestId.slice(0, 64) : null };
         } catch {
           throw missingInternalToken();
         }
