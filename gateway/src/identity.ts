@@ -72,7 +72,7 @@ export function createAuthenticator(keys: { accessTokenPublicKey: CryptoKey; int
             (t) => verifyAccessToken(keys.accessTokenPublicKey, t),
             (c) => c.expiresAtMs!,
           );
-          principal = { ...base, kind: 'user', userId: claims.userId, roles: claims.roles, clinicId: claims.clinicId };
+          principal = { ...base, kind: 'user', userId: claims.userId, roles: claims.roles, clinicId: claims.clinicId, mfa: claims.mfa ?? false };
         } catch {
           throw withStatus(unauthenticated('Your access token is invalid or has expired.'));
         }

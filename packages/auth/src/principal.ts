@@ -18,6 +18,10 @@ export interface Principal {
   userId: string | null;
   roles: Role[];
   clinicId: string | null;
+  /** The person proved a second factor (TOTP) at login. Clinicians need it to read patient data. */
+  mfa: boolean;
+  /** For a partner clinic's API key: the key's id and scopes (e.g. `risk:read`). */
+  apiKey?: { id: string; scopes: string[] } | null;
   /** Client address and user agent as the gateway saw them (for consent records and the audit log). */
   ip: string | null;
   userAgent: string | null;
@@ -29,6 +33,8 @@ export const anonymousPrincipal = (extra: Partial<Principal> = {}): Principal =>
   userId: null,
   roles: [],
   clinicId: null,
+  mfa: false,
+  apiKey: null,
   ip: null,
   userAgent: null,
   requestId: null,

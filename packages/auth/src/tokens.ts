@@ -26,11 +26,13 @@ export interface AccessClaims {
   clinicId: string | null;
   /** The refresh-token family (session) this access token belongs to. */
   sessionId: string;
+  /** A second factor was verified at login. */
+  mfa?: boolean;
 }
 
 /** Identity signs access tokens for people; the gateway verifies them. */
 export async function signAccessToken(key: CryptoKey, claims: AccessClaims, ttlSeconds = ACCESS_TOKEN_TTL_SECONDS): Promise<string> {
-  return new SignJWT({ roles: claims.roles, clinicId: claims.clinicId, sid: claims.sessionId })
+  return new SignJWT({ roles: claims.roles, clinicId: claims.clinicId, sid: claims.sessionId, mfa: claims.mfa ?? false })
     .setProtectedHeader({ alg: SIGNING_ALG, typ: 'JWT' })
     .setSubject(claims.userId)
     .setIssuer(TokenParty.IDENTITY)
@@ -56,6 +58,7 @@ export async function verifyAccessToken(key: CryptoKey, token: string): Promise<
     roles: (payload.roles as Role[]) ?? [],
     clinicId: (payload.clinicId as string | null) ?? null,
     sessionId: String(payload.sid ?? ''),
+    mfa: payload.mfa === true,
   };
 }
 
@@ -65,6 +68,8 @@ export async function signInternalToken(key: CryptoKey, principal: Principal): P
     kind: principal.kind,
     roles: principal.roles,
     clinicId: principal.clinicId,
+    mfa: principal.mfa,
+    apiKey: principal.apiKey ?? null,
     ip: principal.ip,
     ua: principal.userAgent,
   })
@@ -95,6 +100,8 @@ export async function verifyInternalToken(key: CryptoKey, token: string): Promis
     userId: payload.sub ?? null,
     roles: (payload.roles as Role[]) ?? [],
     clinicId: (payload.clinicId as string | null) ?? null,
+    mfa: payload.mfa === true,
+    apiKey: (payload.apiKey as Principal['apiKey']) ?? null,
     ip: (payload.ip as string | null) ?? null,
     userAgent: (payload.ua as string | null) ?? null,
     requestId: null, // per request, from the x-request-id header
