@@ -1,4 +1,5 @@
-import { env, z } from '@resona/config';
+import path from 'node:path';
+import { REPO_ROOT, env, z } from '@resona/config';
 
 /** Subgraph names, in the order the supergraph lists them. */
 export const SUBGRAPH_NAMES = ['identity', 'conversation', 'emotion', 'risk', 'privacy', 'personalization'] as const;
@@ -23,8 +24,25 @@ export const gatewayConfigSchema = z
     ACCESS_TOKEN_PUBLIC_KEY: z.string().optional(),
     /** Ed25519 private key (PKCS8 PEM) that signs internal identity tokens for the subgraphs. */
     INTERNAL_TOKEN_PRIVATE_KEY: z.string().optional(),
-    /** Largest request body accepted. Default `100kb`. */
-    BODY_LIMIT: z.string().default('100kb'),
+    /** Redis for shared rate-limit counters (and subscriptions) across gateway replicas; memory when unset. */
+    REDIS_URL: env.optionalUrl,
+    /** Requests per minute per client address. Default 600. */
+    RATE_LIMIT_PER_IP: z.coerce.number().int().positive().default(600),
+    /** Requests per minute per signed-in person. Default 300. */
+    RATE_LIMIT_PER_USER: z.coerce.number().int().positive().default(300),
+    /** Requests per minute per partner API key. Default 1200. */
+    RATE_LIMIT_PER_API_KEY: z.coerce.number().int().positive().default(1200),
+    /** Browser origins allowed to call the API (comma-separated); none by default (apps do not need CORS). */
+    CORS_ORIGINS: z
+      .string()
+      .default('')
+      .transform((value) => value.split(',').map((o) => o.trim()).filter(Boolean)),
+    /** Proxy hops in front of the gateway whose X-Forwarded-For is trusted for the client address. Default 0. */
+    TRUST_PROXY: z.coerce.number().int().min(0).default(0),
+    /** `off`, `allow` (default) or `require`: see gateway/src/trusted-documents.ts. */
+    TRUSTED_DOCUMENTS: z.enum(['off', 'allow', 'require']).default('allow'),
+    /** The persisted-documents manifest codegen writes for the apps. */
+    TRUSTED_DOCUMENTS_MANIFEST: z.string().default(path.join(REPO_ROOT, 'clients', 'app', 'src', 'gql', 'persisted-documents.json')),
     /** How long a subgraph may take to answer before its part of the response fails. Default 10 s. */
     SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
   })

@@ -1,89 +1,146 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { LRUCache } from 'lru-cache';
 import {
   INTERNAL_TOKEN_TTL_SECONDS,
   VerifiedTokenCache,
   anonymousPrincipal,
-  bearerToken,
   signInternalToken,
   verifyAccessToken,
   type AccessClaims,
   type CryptoKey,
   type Principal,
 } from '@resona/auth';
-import { unauthenticated } from '@resona/errors';
+import { ErrorCode, unauthenticated } from '@resona/errors';
+import { GraphQLError } from 'graphql';
 
 /** What the gateway knows about a request: who is calling, and how to vouch for them to subgraphs. */
 export interface GatewayContext {
   principal: Principal;
   requestId: string;
-  /** The internal token for this request, signed once and reused for every subgraph fetch. */
+  /** The internal token for this request's principal (reused across requests while fresh). */
   internalToken(): Promise<string>;
 }
 
 export interface Authenticator {
-  context(req: IncomingMessage): Promise<GatewayContext>;
+  /** Authenticates an `Authorization` header value (HTTP header or `connection_init` payload). */
+  authenticate(authorization: string | undefined, client: { ip: string | null; userAgent: string | null }): Promise<GatewayContext>;
+  /** A context for the HTTP request `req`. */
+  context(req: IncomingMessage, ip: string | null): Promise<GatewayContext>;
 }
 
 /** Longest user agent we keep for consent and audit records. */
 const MAX_USER_AGENT = 256;
+/** How long a verified API key is trusted before identity is asked again (a revoked key stops within this). */
+const API_KEY_CACHE_MS = 10_000;
+
+/** The partner scopes identity stores, as the subgraphs' rules name them. */
+const SCOPE_NAMES: Record<string, string> = { RISK_READ: 'risk:read', EMOTION_READ: 'emotion:read', ALERTS_SUBSCRIBE: 'alerts:subscribe' };
+
+export interface ApiKeyIdentity {
+  keyId: string;
+  clinicId: string;
+  scopes: string[];
+}
 
 /**
  * Signed internal tokens are reused while they have at least half their life left: the same
  * caller from the same address gets the same token, so subgraphs verify its signature once.
  */
-class InternalTokenSigner {
+export class InternalTokenSigner {
   private readonly tokens = new LRUCache<string, { token: Promise<string>; reuseUntilMs: number }>({ max: 10_000 });
 
   constructor(private readonly key: CryptoKey) {}
 
   sign(principal: Principal): Promise<string> {
-    const { requestId: _perRequest, ...identity } = principal;
+    const identity = { ...principal, requestId: null };
     const cacheKey = JSON.stringify(identity);
     const cached = this.tokens.get(cacheKey);
     if (cached && cached.reuseUntilMs > Date.now()) return cached.token;
-    const token = signInternalToken(this.key, { ...principal, requestId: null });
+    const token = signInternalToken(this.key, identity);
     this.tokens.set(cacheKey, { token, reuseUntilMs: Date.now() + (INTERNAL_TOKEN_TTL_SECONDS * 1000) / 2 });
     token.catch(() => this.tokens.delete(cacheKey));
     return token;
   }
 }
 
-export function createAuthenticator(keys: { accessTokenPublicKey: CryptoKey; internalTokenPrivateKey: CryptoKey }): Authenticator {
+function invalidCredentials(message: string): GraphQLError {
+  // HTTP 401 so clients know to refresh or fix their key.
+  const error = unauthenticated(message);
+  error.extensions.http = { status: 401 };
+  return error;
+}
+
+export function createAuthenticator(options: {
+  accessTokenPublicKey: CryptoKey;
+  signer: InternalTokenSigner;
+  /** Asks identity about an API key (as a Resona service); null when unknown, revoked or expired. */
+  verifyApiKey: (key: string) => Promise<ApiKeyIdentity | null>;
+}): Authenticator {
   const verifiedAccessTokens = new VerifiedTokenCache<AccessClaims>();
-  const signer = new InternalTokenSigner(keys.internalTokenPrivateKey);
-  return {
-    async context(req) {
-      const requestId = randomUUID();
-      const header = req.headers.authorization;
-      const base = anonymousPrincipal({
-        ip: req.socket.remoteAddress ?? null,
-        userAgent: (req.headers['user-agent'] ?? '').slice(0, MAX_USER_AGENT) || null,
-        requestId,
-      });
-      let principal: Principal = base;
-      if (header) {
-        const token = bearerToken(header);
-        if (!token) throw withStatus(unauthenticated('The Authorization header must be "Bearer <access token>".'));
-        try {
-          const claims = await verifiedAccessTokens.verify(
-            token,
-            (t) => verifyAccessToken(keys.accessTokenPublicKey, t),
-            (c) => c.expiresAtMs!,
-          );
-          principal = { ...base, kind: 'user', userId: claims.userId, roles: claims.roles, clinicId: claims.clinicId, mfa: claims.mfa ?? false };
-        } catch {
-          throw withStatus(unauthenticated('Your access token is invalid or has expired.'));
-        }
+  const apiKeys = new LRUCache<string, { identity: Promise<ApiKeyIdentity | null> }>({ max: 10_000, ttl: API_KEY_CACHE_MS });
+
+  async function principalFor(authorization: string | undefined, base: Principal): Promise<Principal> {
+    if (!authorization) return base;
+    const [scheme, credential, ...rest] = authorization.trim().split(/\s+/);
+    if (!credential || rest.length) throw invalidCredentials('The Authorization header must be "Bearer <access token>" or "ApiKey <key>".');
+    if (scheme === 'Bearer') {
+      try {
+        const claims = await verifiedAccessTokens.verify(credential, (t) => verifyAccessToken(options.accessTokenPublicKey, t), (c) => c.expiresAtMs!);
+        return { ...base, kind: 'user', userId: claims.userId, roles: claims.roles, clinicId: claims.clinicId, mfa: claims.mfa ?? false };
+      } catch {
+        throw invalidCredentials('Your access token is invalid or has expired.');
       }
-      return { principal, requestId, internalToken: () => signer.sign(principal) };
-    },
+    }
+    if (scheme === 'ApiKey') {
+      const cacheKey = createHash('sha256').update(credential).digest('hex');
+      let entry = apiKeys.get(cacheKey);
+      if (!entry) {
+        entry = { identity: options.verifyApiKey(credential) };
+        apiKeys.set(cacheKey, entry);
+        entry.identity.catch(() => apiKeys.delete(cacheKey));
+      }
+      const identity = await entry.identity;
+      if (!identity) throw invalidCredentials('This API key is unknown, revoked or expired.');
+      return {
+        ...base,
+        kind: 'partner',
+        clinicId: identity.clinicId,
+        apiKey: { id: identity.keyId, scopes: identity.scopes.map((s) => SCOPE_NAMES[s] ?? s) },
+      };
+    }
+    throw invalidCredentials('The Authorization header must be "Bearer <access token>" or "ApiKey <key>".');
+  }
+
+  const authenticate: Authenticator['authenticate'] = async (authorization, client) => {
+    const requestId = randomUUID();
+    const base = anonymousPrincipal({ ip: client.ip, userAgent: client.userAgent?.slice(0, MAX_USER_AGENT) || null, requestId });
+    const principal = await principalFor(authorization, base);
+    return { principal, requestId, internalToken: () => options.signer.sign(principal) };
+  };
+
+  return {
+    authenticate,
+    context: (req, ip) => authenticate(req.headers.authorization, { ip, userAgent: req.headers['user-agent'] ?? null }),
   };
 }
 
-/** A bad token is answered with HTTP 401 so clients know to refresh. */
-function withStatus<E extends { extensions: Record<string, unknown> }>(error: E): E {
-  error.extensions.http = { status: 401 };
-  return error;
+/** Calls identity's service-only `verifyApiKey` with a service token. */
+export function identityApiKeyVerifier(identityUrl: string, signer: InternalTokenSigner, timeoutMs: number) {
+  const servicePrincipal = anonymousPrincipal({ kind: 'service' });
+  return async (key: string): Promise<ApiKeyIdentity | null> => {
+    const response = await fetch(identityUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${await signer.sign(servicePrincipal)}` },
+      body: JSON.stringify({ query: 'query($key: String!) { verifyApiKey(key: $key) { keyId clinicId scopes } }', variables: { key } }),
+      signal: AbortSignal.timeout(timeoutMs),
+    }).catch(() => null);
+    const body = (await response?.json().catch(() => null)) as { data?: { verifyApiKey: ApiKeyIdentity | null } } | null;
+    if (!body?.data) {
+      throw new GraphQLError('API keys cannot be checked right now; try again shortly.', {
+        extensions: { code: ErrorCode.SUBGRAPH_UNAVAILABLE, serviceName: 'identity', http: { status: 503 } },
+      });
+    }
+    return body.data.verifyApiKey;
+  };
 }

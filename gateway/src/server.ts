@@ -1,13 +1,15 @@
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { expressMiddleware } from '@as-integrations/express5';
+import cors from 'cors';
 import express from 'express';
-import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import helmet from 'helmet';
+import { GraphQLError, type GraphQLFormattedError, type OperationDefinitionNode } from 'graphql';
 import type { Logger } from 'pino';
 import { importPrivateKey, importPublicKey, pemFromConfig } from '@resona/auth';
 import { ErrorCode, isPublicCode } from '@resona/errors';
@@ -15,7 +17,10 @@ import { listen, type RunningServer } from '@resona/subgraph';
 import { subgraphUrlOverrides, type GatewayConfig } from './config.js';
 
 export { gatewayConfigSchema, type GatewayConfig } from './config.js';
-import { createAuthenticator, type GatewayContext } from './identity.js';
+import { InternalTokenSigner, createAuthenticator, identityApiKeyVerifier, type GatewayContext } from './identity.js';
+import { LIMITS, limitRules } from './limits.js';
+import { createRateLimiters } from './rate-limits.js';
+import { loadManifest, trustedDocuments } from './trusted-documents.js';
 
 export interface Gateway {
   app: express.Express;
@@ -77,36 +82,86 @@ export async function createGateway(config: GatewayConfig, supergraphSdl: string
     ),
   };
   const subgraphs = { ...supergraphSubgraphs(supergraphSdl), ...subgraphUrlOverrides(config) };
-  const authenticator = createAuthenticator(keys);
+  const signer = new InternalTokenSigner(keys.internalTokenPrivateKey);
+  const authenticator = createAuthenticator({
+    accessTokenPublicKey: keys.accessTokenPublicKey,
+    signer,
+    verifyApiKey: identityApiKeyVerifier(subgraphs.identity!, signer, config.SUBGRAPH_TIMEOUT_MS),
+  });
+  const rateLimiters = createRateLimiters(
+    { perIp: config.RATE_LIMIT_PER_IP, perUser: config.RATE_LIMIT_PER_USER, perApiKey: config.RATE_LIMIT_PER_API_KEY },
+    config.REDIS_URL,
+  );
   const gateway = new ApolloGateway({
     supergraphSdl,
     buildService: ({ name, url }) => new AuthenticatedDataSource(name, subgraphs[name] ?? url!, config.SUBGRAPH_TIMEOUT_MS),
     logger,
   });
+  await rateLimiters.ready();
   const production = config.NODE_ENV === 'production';
   const httpServer = http.createServer();
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
-    introspection: !production,
+    // Introspection is decided per caller (see introspectionPolicy): partners may always introspect.
+    introspection: true,
     includeStacktraceInErrorResponses: false,
+    // No "Did you mean …?" in production: suggestions map a schema for whoever asks.
+    hideSchemaDetailsFromClientErrors: production,
+    parseOptions: { maxTokens: LIMITS.maxTokens },
+    validationRules: limitRules(),
     formatError: (formatted, error) => maskGatewayError(formatted, error, logger),
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ...(production ? [ApolloServerPluginLandingPageDisabled()] : [])],
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      introspectionPolicy(production),
+      ...(production ? [ApolloServerPluginLandingPageDisabled()] : []),
+    ],
   });
   await apollo.start();
 
   const app = express();
   app.disable('x-powered-by');
+  app.set('trust proxy', config.TRUST_PROXY);
+  app.use(
+    helmet({
+      // The development landing page (Apollo Sandbox) needs scripts from its CDN; production has no page.
+      contentSecurityPolicy: production ? { directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } } : false,
+      frameguard: { action: 'deny' },
+      strictTransportSecurity: { maxAge: 31_536_000, includeSubDomains: true },
+    }),
+  );
+  app.use(cors({ origin: config.CORS_ORIGINS, credentials: false, maxAge: 600 }));
   app.get('/health', async (_req, res) => {
     const report = await checkSubgraphs(subgraphs);
     const healthy = Object.values(report).every((state) => state === 'up');
     res.status(healthy ? 200 : 503).json({ status: healthy ? 'ok' : 'degraded', subgraphs: report });
   });
+  const manifest = config.TRUSTED_DOCUMENTS === 'off' ? new Map<string, string>() : loadManifest(config.TRUSTED_DOCUMENTS_MANIFEST);
   app.use(
     '/graphql',
-    express.json({ limit: config.BODY_LIMIT }),
-    expressMiddleware(apollo, { context: ({ req }) => authenticator.context(req) }),
+    // Per-address limit first: cheapest refusal, before the body is even read.
+    async (req, res, next) => {
+      try {
+        await rateLimiters.consume('perIp', req.ip ?? 'unknown');
+        next();
+      } catch (error) {
+        if (!(error instanceof GraphQLError)) return next(error);
+        const retryAfter = String(error.extensions.retryAfterSeconds);
+        res.status(429).set('retry-after', retryAfter).json({ errors: [{ message: error.message, extensions: { code: ErrorCode.RATE_LIMITED, retryAfterSeconds: Number(retryAfter) } }] });
+      }
+    },
+    express.json({ limit: LIMITS.maxBodyBytes }),
+    trustedDocuments(config.TRUSTED_DOCUMENTS, manifest),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => {
+        const context = await authenticator.context(req, req.ip ?? null);
+        const { principal } = context;
+        if (principal.kind === 'user') await rateLimiters.consume('perUser', principal.userId!);
+        if (principal.kind === 'partner') await rateLimiters.consume('perApiKey', principal.apiKey!.id);
+        return context;
+      },
+    }),
   );
   app.use((err: { status?: number; type?: string }, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
     const status = err.status && err.status < 500 ? err.status : 500;
@@ -122,8 +177,32 @@ export async function createGateway(config: GatewayConfig, supergraphSdl: string
     listen: (port, host = config.HOST) =>
       listen(httpServer, port, host, async () => {
         await apollo.stop();
+        await rateLimiters.close();
       }),
   };
+}
+
+/**
+ * In production, introspection is for partner systems only (they build against the partner schema
+ * with their tools); the public schema is shipped to our apps as generated code instead.
+ */
+function introspectionPolicy(production: boolean): ApolloServerPlugin<GatewayContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ operation, contextValue }) {
+          if (!production || contextValue.principal.kind === 'partner') return;
+          if (operation && selectsIntrospection(operation)) {
+            throw new GraphQLError('Introspection is disabled.', { extensions: { code: ErrorCode.FORBIDDEN, http: { status: 403 } } });
+          }
+        },
+      };
+    },
+  };
+}
+
+function selectsIntrospection(operation: OperationDefinitionNode): boolean {
+  return operation.selectionSet.selections.some((s) => s.kind === 'Field' && (s.name.value === '__schema' || s.name.value === '__type'));
 }
 
 /** Asks each subgraph's `/health`; a subgraph that does not answer within 2 s is `down`. */

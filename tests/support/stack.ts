@@ -1,12 +1,14 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { generatePemKeyPair } from '@resona/auth';
+import { generatePemKeyPair, type PemKeyPair } from '@resona/auth';
 import { KeyRing } from '@resona/crypto';
 import { startStack, type Stack } from '@resona/stack';
 import { createTestDatabase, postGraphQL, type GraphQLResponse } from '@resona/testing';
 
 export interface TestStack extends Stack {
+  /** The key pairs this stack was started with, to forge or expire tokens in tests. */
+  keys: { access: PemKeyPair; internal: PemKeyPair };
   /** Posts to the gateway, optionally with a bearer access token. */
   gql<D = any>(query: string, variables?: Record<string, unknown>, accessToken?: string): Promise<GraphQLResponse<D>>;
   /** Resets every subgraph's SQL statement counter. */
@@ -15,7 +17,7 @@ export interface TestStack extends Stack {
 }
 
 /** The whole supergraph on free ports over a fresh database, with fresh keys. */
-export async function startTestStack(options: { seed?: boolean } = {}): Promise<TestStack> {
+export async function startTestStack(options: { seed?: boolean; settings?: Record<string, string> } = {}): Promise<TestStack> {
   const database = await createTestDatabase();
   const dataDir = mkdtempSync(path.join(tmpdir(), 'resona-stack-'));
   const access = generatePemKeyPair();
@@ -33,10 +35,12 @@ export async function startTestStack(options: { seed?: boolean } = {}): Promise<
       INTERNAL_TOKEN_PRIVATE_KEY: internal.privateKeyPem,
       INTERNAL_TOKEN_PUBLIC_KEY: internal.publicKeyPem,
       ENCRYPTION_KEYS: KeyRing.generateSpec(),
+      ...options.settings,
     },
   });
   return {
     ...stack,
+    keys: { access, internal },
     gql: (query, variables, accessToken) =>
       postGraphQL(stack.gatewayUrl, accessToken ? { authorization: `Bearer ${accessToken}` } : {}, JSON.stringify({ query, variables })),
     resetQueryCounts: () => Object.values(stack.subgraphs).forEach((s) => s.orm.queries.reset()),

@@ -11,10 +11,11 @@ export type Role = (typeof Role)[keyof typeof Role];
  * Who a subgraph is serving, as the gateway vouched for it in the internal token.
  * - `user`: a signed-in person.
  * - `anonymous`: a public caller (may only register, log in, read policies).
+ * - `partner`: a partner clinic's system, by API key (`clinicId` and `apiKey` set, no `userId`).
  * - `service`: Resona itself (internal calls, export and erasure jobs), never a client.
  */
 export interface Principal {
-  kind: 'user' | 'anonymous' | 'service';
+  kind: 'user' | 'anonymous' | 'partner' | 'service';
   userId: string | null;
   roles: Role[];
   clinicId: string | null;

@@ -92,7 +92,7 @@ export async function verifyInternalToken(key: CryptoKey, token: string): Promis
     requiredClaims: ['exp', 'iat'],
   });
   const kind = payload.kind;
-  if (kind !== 'user' && kind !== 'anonymous' && kind !== 'service') throw new Error('internal token has no valid kind');
+  if (kind !== 'user' && kind !== 'anonymous' && kind !== 'partner' && kind !== 'service') throw new Error('internal token has no valid kind');
   if (kind === 'user' && !payload.sub) throw new Error('user internal token has no subject');
   return {
     kind,

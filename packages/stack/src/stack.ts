@@ -49,8 +49,13 @@ export async function startStack(options: StackOptions, logger: Logger = createL
       databaseUrl = embedded.url;
     }
     const common = { DATA_DIR: options.dataDir, DATABASE_URL: databaseUrl, ...(options.logLevel ? { LOG_LEVEL: options.logLevel } : {}), ...options.settings };
-    for (const { module, port } of SUBGRAPHS) {
-      started.push(await startSubgraph(module, { ...common, PORT: String(options.ports === 'random' ? 0 : port) }));
+    // Privacy starts first: emotion and risk ask it about consent, and need its URL (random ports in tests).
+    const startOrder = [...SUBGRAPHS].sort((a, b) => Number(b.module.name === 'privacy') - Number(a.module.name === 'privacy'));
+    const peers: Record<string, string> = {};
+    for (const { module, port } of startOrder) {
+      const subgraph = await startSubgraph(module, { ...common, ...peers, PORT: String(options.ports === 'random' ? 0 : port) });
+      started.push(subgraph);
+      if (module.name === 'privacy') peers.PRIVACY_URL = subgraph.running.url;
     }
     const subgraphs = Object.fromEntries(started.map((s) => [s.name, s]));
     if (options.seedWhenEmpty) await seedDemoWorld(subgraphs, logger, { onlyWhenEmpty: true });

@@ -20,6 +20,11 @@ export function subgraphConfigSchema<E extends z.ZodRawShape>(defaultPort: numbe
       DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL'),
       /** Ed25519 public key (SPKI PEM) that verifies the gateway's internal tokens. */
       INTERNAL_TOKEN_PUBLIC_KEY: z.string().optional(),
+      /**
+       * Ed25519 private key (PKCS8 PEM) that signs `service` tokens for calls to other subgraphs
+       * (the same pair as `INTERNAL_TOKEN_PUBLIC_KEY`). Default: the development key under `.data/keys/`.
+       */
+      INTERNAL_TOKEN_PRIVATE_KEY: z.string().optional(),
       /** Key-encryption keys, `"1:<base64 32 bytes>,2:<…>"`; the highest version wraps new data keys. */
       ENCRYPTION_KEYS: z.string().optional(),
       ...extra,

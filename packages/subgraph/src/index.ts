@@ -4,3 +4,6 @@ export * from './scalars.js';
 export * from './server.js';
 export * from './config.js';
 export * from './module.js';
+export * from './internal-client.js';
+export * from './consent.js';
+export * from './audit.js';

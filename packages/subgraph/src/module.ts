@@ -1,6 +1,6 @@
 import type { EntitySchema } from '@mikro-orm/postgresql';
 import type { Migration } from '@mikro-orm/migrations';
-import { importPublicKey, pemFromConfig } from '@resona/auth';
+import { importPrivateKey, importPublicKey, pemFromConfig, type CryptoKey } from '@resona/auth';
 import { createLogger, parseConfig, type Logger, type z } from '@resona/config';
 import { createOrm, type Orm } from '@resona/db';
 import type { RunningServer, SubgraphServer } from './server.js';
@@ -37,6 +37,11 @@ export interface SubgraphBuildDeps<C> {
   orm: Orm;
   logger: Logger;
   internalTokenKey: Awaited<ReturnType<typeof importPublicKey>>;
+  /**
+   * The internal-token private key, for subgraphs that call peers (`internalClient`). Loaded on
+   * first use, so subgraphs without peers never need it.
+   */
+  internalSigningKey: () => Promise<CryptoKey>;
 }
 
 export interface StartedSubgraph {
@@ -64,7 +69,10 @@ export async function startSubgraph<C extends BaseSubgraphConfig>(
     const internalTokenKey = await importPublicKey(
       pemFromConfig(config.INTERNAL_TOKEN_PUBLIC_KEY, { dataDir: config.DATA_DIR, name: 'internal-token', part: 'public' }),
     );
-    const server = await module.build({ config, orm, logger, internalTokenKey });
+    let signingKey: Promise<CryptoKey> | undefined;
+    const internalSigningKey = () =>
+      (signingKey ??= importPrivateKey(pemFromConfig(config.INTERNAL_TOKEN_PRIVATE_KEY, { dataDir: config.DATA_DIR, name: 'internal-token', part: 'private' })));
+    const server = await module.build({ config, orm, logger, internalTokenKey, internalSigningKey });
     const running = await server.listen(config.PORT, config.HOST);
     logger.info({ url: running.url }, `${module.name} subgraph listening`);
     return {

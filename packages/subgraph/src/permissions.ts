@@ -1,6 +1,7 @@
 import { allow, rule, shield, type IRules } from 'graphql-shield';
+import type { GraphQLResolveInfo } from 'graphql';
 import { forbidden, unauthenticated } from '@resona/errors';
-import type { Role } from '@resona/auth';
+import type { Principal, Role } from '@resona/auth';
 import type { SubgraphContext } from './context.js';
 
 export { allow, deny, and, or, not, rule } from 'graphql-shield';
@@ -28,6 +29,75 @@ export const ownsParent = <P>(ownerOf: (parent: P) => string | null | undefined)
 
 /** The `User` this field hangs on is the caller. */
 export const isSelf = ownsParent<{ id: string }>((user) => user.id);
+
+/** The roles that act for a clinic. */
+const CLINIC_ROLES: Role[] = ['CLINICIAN', 'CLINIC_ADMIN'];
+
+/** The message a clinician without a second factor gets: they can fix it by enrolling MFA. */
+export const MFA_REQUIRED_MESSAGE = 'Multi-factor authentication is required to read patient data. Enable MFA and sign in again.';
+
+/**
+ * A signed-in clinician or clinic admin of a clinic (not a partner key, not the person themself).
+ * Returns the MFA refusal as an error so `or(...)` passes it on instead of a bare FORBIDDEN.
+ */
+function clinicCaller(p: Principal): 'ok' | 'no' | 'mfa' {
+  if (p.kind !== 'user' || p.apiKey || !p.clinicId || !p.roles.some((r) => CLINIC_ROLES.includes(r))) return 'no';
+  return p.mfa === true ? 'ok' : 'mfa';
+}
+
+/** A partner clinic's system with an API key holding `scope`. */
+function partnerCaller(p: Principal, scope: string): boolean {
+  return p.kind === 'partner' && !!p.apiKey && !!p.clinicId && p.apiKey.scopes.includes(scope);
+}
+
+/** What a granted read is recorded as: the resource type, and the object's id unless it is the `User` itself. */
+function readOf(parent: unknown, info: GraphQLResolveInfo, resourceType?: string) {
+  const type = resourceType ?? info.parentType.name;
+  const id = info.parentType.name !== 'User' && parent && typeof parent === 'object' && 'id' in parent ? String((parent as { id: unknown }).id) : null;
+  return { type, id };
+}
+
+/**
+ * A clinician or clinic admin with MFA whose clinic the owner shares with (an active
+ * CLINIC_SHARING consent, checked through privacy on every request). A granted read is audited.
+ * @param resourceType what the audit log calls the data read; default the parent type's name.
+ */
+export const clinicianWithConsent = <P>(ownerOf: (parent: P) => string | null | undefined, resourceType?: string) =>
+  rule({ cache: 'no_cache' })(async (parent: P, _a, ctx: SubgraphContext, info: GraphQLResolveInfo) => {
+    const caller = clinicCaller(ctx.principal);
+    if (caller === 'no') return false;
+    const owner = ownerOf(parent);
+    if (!owner || owner === ctx.principal.userId) return false;
+    if (caller === 'mfa') return forbidden(MFA_REQUIRED_MESSAGE);
+    if (!(await ctx.consent.shares(owner))) return false;
+    const read = readOf(parent, info, resourceType);
+    ctx.audit.read(owner, read.type, read.id);
+    return true;
+  });
+
+/**
+ * A partner clinic's API key holding `scope`, for a person who shares with that clinic. A granted
+ * read is audited.
+ */
+export const partnerKeyWithConsent = <P>(scope: string, ownerOf: (parent: P) => string | null | undefined, resourceType?: string) =>
+  rule({ cache: 'no_cache' })(async (parent: P, _a, ctx: SubgraphContext, info: GraphQLResolveInfo) => {
+    if (!partnerCaller(ctx.principal, scope)) return false;
+    const owner = ownerOf(parent);
+    if (!owner || !(await ctx.consent.shares(owner))) return false;
+    const read = readOf(parent, info, resourceType);
+    ctx.audit.read(owner, read.type, read.id);
+    return true;
+  });
+
+/** A clinician or clinic admin with MFA acting for a clinic (the data-level rules still decide per person). */
+export const isClinicianWithMfa = rule({ cache: 'contextual' })((_p, _a, ctx: SubgraphContext) => {
+  const caller = clinicCaller(ctx.principal);
+  return caller === 'mfa' ? forbidden(MFA_REQUIRED_MESSAGE) : caller === 'ok';
+});
+
+/** A partner key of a clinic holding any of `scopes`. */
+export const isPartnerKey = (...scopes: string[]) =>
+  rule({ cache: 'contextual' })((_p, _a, ctx: SubgraphContext) => scopes.some((s) => partnerCaller(ctx.principal, s)));
 
 /** Rules every subgraph needs: the gateway may read the SDL and resolve entities. */
 const FEDERATION_RULES: IRules = {

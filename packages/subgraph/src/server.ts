@@ -16,6 +16,9 @@ import type { Logger } from 'pino';
 import { VerifiedTokenCache, bearerToken, verifyInternalToken, type CryptoKey, type Principal } from '@resona/auth';
 import type { Orm } from '@resona/db';
 import { ErrorCode, isPublicCode, missingInternalToken } from '@resona/errors';
+import { AuditAction, appendAudit, auditEntry } from '@resona/audit';
+import { DeniedBurstDetector, RequestAudit, principalKey } from './audit.js';
+import { ConsentChecker, type ConsentSource } from './consent.js';
 import type { SubgraphContext } from './context.js';
 import { buildShield } from './permissions.js';
 
@@ -38,6 +41,13 @@ export interface SubgraphDependencies {
   logger: Logger;
   /** Largest request body accepted. Default `1mb`. */
   bodyLimit?: string;
+  /**
+   * Where CLINIC_SHARING consents are looked up (privacy, or privacy's own table). Default none:
+   * nobody but the person reads their data.
+   */
+  consentSource?: ConsentSource;
+  /** Denied requests per principal per minute before an `ACCESS_DENIED_BURST` is recorded. Default 20. */
+  deniedBurstThreshold?: number;
 }
 
 export interface RunningServer {
@@ -78,7 +88,12 @@ export async function createSubgraphServer<C extends SubgraphContext>(
     includeStacktraceInErrorResponses: false,
     formatError: (formatted, error) => maskError(formatted, error, logger),
     // Inline traces are for Apollo's hosted studio, which we do not use.
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled(), requestLogPlugin(logger)],
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginInlineTraceDisabled(),
+      requestLogPlugin(logger),
+      auditPlugin(orm, logger, new DeniedBurstDetector(deps.deniedBurstThreshold)),
+    ],
   });
   await apollo.start();
   const verifiedTokens = new VerifiedTokenCache<Principal & { expiresAtMs: number }>();
@@ -111,6 +126,8 @@ export async function createSubgraphServer<C extends SubgraphContext>(
           principal,
           em: orm.orm.em.fork() as SubgraphContext['em'],
           logger: logger.child({ requestId: principal.requestId }),
+          consent: new ConsentChecker(deps.consentSource, principal.clinicId, principal.requestId),
+          audit: new RequestAudit(principal),
         };
         return definition.context(base);
       },
@@ -165,6 +182,46 @@ export function maskError(formatted: GraphQLFormattedError, error: unknown, logg
   }
   logger.error({ err: original, path: formatted.path }, 'unexpected error');
   return { message: 'Internal server error', path: formatted.path, locations: formatted.locations, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
+}
+
+/**
+ * At the end of every request: writes the reads of other people's data it collected (one record
+ * per subject and resource type), and counts FORBIDDEN answers per principal for burst detection.
+ * A read that cannot be recorded is not answered: the response becomes an error (fail closed).
+ */
+function auditPlugin(orm: Orm, logger: Logger, bursts: DeniedBurstDetector): ApolloServerPlugin<SubgraphContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ contextValue, response }) {
+          if (!contextValue?.audit) return; // the request failed before it had a context
+          const log = contextValue.logger ?? logger;
+          try {
+            await contextValue.audit.flush(orm.orm.em.fork() as SubgraphContext['em']);
+          } catch (err) {
+            log.error({ err }, 'audit write failed; answer withheld');
+            if (response.body.kind === 'single') {
+              response.body.singleResult = { data: null, errors: [{ message: 'Internal server error', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } }] };
+            }
+          }
+          const errors = response.body.kind === 'single' ? response.body.singleResult.errors ?? [] : [];
+          const denied = errors.filter((e) => e.extensions?.code === ErrorCode.FORBIDDEN).length;
+          if (!denied) return;
+          const { principal } = contextValue;
+          const { burst, count } = bursts.record(principalKey(principal), 1);
+          if (!burst) return;
+          log.warn({ principal: principalKey(principal), count }, 'access denied burst');
+          try {
+            await appendAudit(orm.orm.em.fork() as SubgraphContext['em'], [
+              auditEntry(principal, { action: AuditAction.ACCESS_DENIED_BURST, detail: { deniedRequests: count, windowSeconds: 60 } }),
+            ]);
+          } catch (err) {
+            log.error({ err }, 'audit write of a denied burst failed');
+          }
+        },
+      };
+    },
+  };
 }
 
 /** One JSON log line per operation, with the request id the gateway assigned. */

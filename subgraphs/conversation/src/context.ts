@@ -21,7 +21,7 @@ export const conversationContext = (keyRing: KeyRing) => (base: SubgraphContext)
   return {
     ...base,
     vault,
-    conversationsService: new Conversations(base.em, vault),
+    conversationsService: new Conversations(base.em, vault, base.principal),
     conversations: entityLoader<Conversation>(base.em, 'Conversation'),
     messages: entityLoader<Message>(base.em, 'Message'),
     conversationPages: pageLoader<Conversation>(base.em, 'Conversation', 'user_id'),

@@ -1,6 +1,8 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { importPrivateKey, pemFromConfig } from '@resona/auth';
+import { Redis } from 'ioredis';
+import { encryptionKeysFromConfig, importPrivateKey, pemFromConfig } from '@resona/auth';
+import { KeyRing } from '@resona/crypto';
 import { createSubgraphServer, type SubgraphModule } from '@resona/subgraph';
 import { migrations } from '../migrations/index.js';
 import { identityConfigSchema, type IdentityConfig } from './config.js';
@@ -8,11 +10,14 @@ import { identityContext } from './context.js';
 import { entities } from './entities.js';
 import { permissions } from './permissions.js';
 import { seedDemoAccounts } from './domain/demo.js';
+import { LoginLockout } from './domain/lockout.js';
+import { Mailer } from './domain/mailer.js';
+import { OidcClient } from './domain/oidc.js';
 import { resolvers } from './resolvers.js';
 
 export const schemaPath = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../schema.graphql');
 
-/** Accounts, sessions and clinics. Owns `User`, `Clinic`. */
+/** Accounts, sessions, clinics and partner API keys. Owns `User`, `Clinic`, `ApiKey`. */
 export const identity: SubgraphModule<IdentityConfig> = {
   name: 'identity',
   schema: 'identity',
@@ -23,13 +28,48 @@ export const identity: SubgraphModule<IdentityConfig> = {
     const accessTokenKey = await importPrivateKey(
       pemFromConfig(config.ACCESS_TOKEN_PRIVATE_KEY, { dataDir: config.DATA_DIR, name: 'access-token', part: 'private' }),
     );
-    return createSubgraphServer(
-      { name: 'identity', schemaPath, resolvers: resolvers as never, permissions, context: identityContext(accessTokenKey) },
+    const redis = config.REDIS_URL ? new Redis(config.REDIS_URL, { maxRetriesPerRequest: 2 }) : undefined;
+    const mailer = new Mailer({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, logger });
+    const oidc =
+      config.OIDC_ISSUER_URL && config.OIDC_CLIENT_ID && config.OIDC_CLIENT_SECRET && config.OIDC_REDIRECT_URI
+        ? new OidcClient({
+            issuerUrl: config.OIDC_ISSUER_URL,
+            clientId: config.OIDC_CLIENT_ID,
+            clientSecret: config.OIDC_CLIENT_SECRET,
+            redirectUri: config.OIDC_REDIRECT_URI,
+            allowInsecure: config.NODE_ENV !== 'production',
+          })
+        : null;
+    const services = {
+      accessTokenKey,
+      keyRing: KeyRing.parse(encryptionKeysFromConfig(config.ENCRYPTION_KEYS, config.DATA_DIR)),
+      mailer,
+      lockout: new LoginLockout(redis),
+      oidc,
+      publicAppUrl: config.PUBLIC_APP_URL.replace(/\/+$/, ''),
+      logger,
+    };
+    const server = await createSubgraphServer(
+      { name: 'identity', schemaPath, resolvers: resolvers as never, permissions, context: identityContext(services) },
       { orm, logger, internalTokenKey },
     );
+    return {
+      ...server,
+      async listen(port, host) {
+        const running = await server.listen(port, host);
+        return {
+          ...running,
+          async close() {
+            await running.close();
+            mailer.close();
+            redis?.disconnect();
+          },
+        };
+      },
+    };
   },
   seed: seedDemoAccounts,
 };
 
 export { entities } from './entities.js';
-export type { User, Clinic } from './entities.js';
+export type { User, Clinic, ApiKey } from './entities.js';

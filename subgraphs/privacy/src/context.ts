@@ -13,7 +13,7 @@ export interface PrivacyContext extends SubgraphContext {
 
 export const privacyContext = (base: SubgraphContext): PrivacyContext => ({
   ...base,
-  consentsService: new Consents(base.em),
+  consentsService: new Consents(base.em, base.principal),
   consents: entityLoader<Consent>(base.em, 'Consent'),
   consentPages: pageLoader<Consent>(base.em, 'Consent', 'user_id'),
 });

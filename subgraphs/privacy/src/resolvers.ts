@@ -3,6 +3,8 @@ import { unauthenticated } from '@resona/errors';
 import { DateTime } from '@resona/subgraph';
 import type { PrivacyContext } from './context.js';
 import { currentPolicy } from './domain/policies.js';
+import { activeClinicShares, clinicPatients } from './domain/consents.js';
+import { ConsentEntity } from './entities.js';
 import type { Resolvers } from './generated/resolvers.js';
 
 /** The signed-in caller's id, or `UNAUTHENTICATED`. */
@@ -15,6 +17,13 @@ export const resolvers: Resolvers = {
   DateTime,
   Query: {
     consentPolicy: (_parent, { type }) => currentPolicy(type),
+    patients: async (_parent, _args, ctx) => {
+      const ids = await clinicPatients(ctx.em, ctx.principal.clinicId!);
+      // Who is a patient of the clinic is itself personal data: the list read is audited.
+      ctx.audit.read(null, 'PatientList', null, { count: ids.length });
+      return ids.map((id) => ({ id }));
+    },
+    activeClinicShares: (_parent, { clinicId, userIds }, ctx) => activeClinicShares(ctx.em, clinicId, userIds),
   },
   Mutation: {
     grantConsent: (_parent, { input }, ctx) =>
@@ -32,6 +41,11 @@ export const resolvers: Resolvers = {
   },
   User: {
     __resolveReference: (reference) => ({ id: String(reference.id) }),
-    consents: (user, args, ctx) => ctx.consentPages.load({ ownerId: user.id, page: parsePageArgs(args) }),
+    consents: async (user, args, ctx) => {
+      const { principal } = ctx;
+      if (principal.kind === 'service' || principal.userId === user.id) return ctx.consentPages.load({ ownerId: user.id, page: parsePageArgs(args) });
+      // A clinician (the rule checked role and MFA) sees only the active sharing with their own clinic.
+      return ctx.em.find(ConsentEntity, { userId: user.id, type: 'CLINIC_SHARING', clinicId: principal.clinicId!, granted: true });
+    },
   },
 };

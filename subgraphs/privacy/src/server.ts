@@ -8,6 +8,7 @@ import { entities } from './entities.js';
 import { permissions } from './permissions.js';
 import { resolvers } from './resolvers.js';
 import { seedConsents } from './seed.js';
+import { activeClinicShares } from './domain/consents.js';
 
 export const schemaPath = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../schema.graphql');
 
@@ -21,7 +22,8 @@ export const privacy: SubgraphModule<PrivacyConfig> = {
   async build({ orm, logger, internalTokenKey }) {
     return createSubgraphServer(
       { name: 'privacy', schemaPath, resolvers: resolvers as never, permissions, context: privacyContext },
-      { orm, logger, internalTokenKey },
+      // Privacy owns the consents: it checks them in its own database, per request, not over HTTP.
+      { orm, logger, internalTokenKey, consentSource: (clinicId, userIds) => activeClinicShares(orm.orm.em.fork(), clinicId, userIds) },
     );
   },
   seed: seedConsents,

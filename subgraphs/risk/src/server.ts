@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createSubgraphServer, type SubgraphModule } from '@resona/subgraph';
+import { createSubgraphServer, internalClient, privacyConsentSource, type SubgraphModule } from '@resona/subgraph';
 import { migrations } from '../migrations/index.js';
 import { riskConfigSchema, type RiskConfig } from './config.js';
 import { riskContext } from './context.js';
@@ -18,10 +18,11 @@ export const risk: SubgraphModule<RiskConfig> = {
   configSchema: riskConfigSchema,
   entities,
   migrations,
-  async build({ orm, logger, internalTokenKey }) {
+  async build({ config, orm, logger, internalTokenKey, internalSigningKey }) {
+    const privacy = internalClient(config.PRIVACY_URL, await internalSigningKey());
     return createSubgraphServer(
       { name: 'risk', schemaPath, resolvers: resolvers as never, permissions, context: riskContext },
-      { orm, logger, internalTokenKey },
+      { orm, logger, internalTokenKey, consentSource: privacyConsentSource(privacy) },
     );
   },
   async seed(orm, world) {

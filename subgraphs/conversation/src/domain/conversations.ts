@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/postgresql';
+import { AuditAction, appendAudit, auditEntry } from '@resona/audit';
+import { anonymousPrincipal, type Principal } from '@resona/auth';
 import { isUuid, type DataKeyVault } from '@resona/db';
 import { badUserInput, notFound } from '@resona/errors';
 import { ConversationEntity, MessageEntity, type Conversation, type Message } from '../entities.js';
@@ -17,15 +19,25 @@ export interface SentMessage {
 
 /** Conversations and messages of one person. Knows nothing of GraphQL. */
 export class Conversations {
+  /** @param actor who acts, for the audit log; default Resona itself (seeding). */
   constructor(
     private readonly em: EntityManager,
     private readonly vault: DataKeyVault,
+    private readonly actor: Principal = anonymousPrincipal({ kind: 'service' }),
   ) {}
 
+  /** The audit record of a change, in the change's transaction. Never the message text. */
+  private audit(tx: EntityManager, action: string, userId: string, resourceType: string, resourceId: string, detail?: Record<string, unknown>) {
+    return appendAudit(tx, [auditEntry(this.actor, { action, subjectUserId: userId, resourceType, resourceId, detail })]);
+  }
+
   async start(userId: string): Promise<Conversation> {
-    const conversation = this.em.create(ConversationEntity, { id: randomUUID(), userId, title: null, createdAt: new Date() });
-    await this.em.flush();
-    return conversation;
+    return this.em.fork().transactional(async (tx) => {
+      const conversation = tx.create(ConversationEntity, { id: randomUUID(), userId, title: null, createdAt: new Date() });
+      await tx.flush();
+      await this.audit(tx, AuditAction.CONVERSATION_STARTED, userId, 'Conversation', conversation.id);
+      return conversation;
+    });
   }
 
   /** The person's conversation, or `NOT_FOUND` (also when it is someone else's: existence is not revealed). */
@@ -81,6 +93,7 @@ export class Conversations {
           createdAt: new Date(now + 1),
         });
         await tx.flush();
+        await this.audit(tx, AuditAction.MESSAGE_SENT, userId, 'Message', userMessageId, { conversationId: conversation.id, replyId });
         return { userMessage, reply: replyMessage };
       });
     } catch (error) {

@@ -33,6 +33,11 @@ export async function seedDemoAccounts(orm: Orm, world: DemoWorld): Promise<void
       preferredLanguage: demo.language,
       roles: demo.roles,
       clinicId: demo.clinic === null ? null : clinics[demo.clinic]!.id,
+      emailVerified: true,
+      mfaEnabled: false,
+      totpSecret: null,
+      totpKekVersion: null,
+      totpLastCounter: null,
       createdAt: new Date(),
     });
     world.users.push({ id: user.id, email: user.email, displayName: user.displayName, roles: user.roles, clinicId: user.clinicId, preferredLanguage: user.preferredLanguage });

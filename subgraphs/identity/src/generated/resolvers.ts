@@ -1,6 +1,7 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { User as UserModel, Clinic as ClinicModel } from '../entities.js';
+import type { User as UserModel, Clinic as ClinicModel, ApiKey as ApiKeyModel, SecurityEvent as SecurityEventModel } from '../entities.js';
 import type { Session as SessionModel } from '../domain/accounts.js';
+import type { CreatedApiKey as CreatedApiKeyModel } from '../domain/api-keys.js';
 import type { IdentityContext } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -15,6 +16,42 @@ export type Scalars = {
   DateTime: { input: Date; output: Date; }
   _FieldSet: { input: unknown; output: unknown; }
 };
+
+export type AcceptInvitationInput = {
+  displayName: Scalars['String']['input'];
+  password: Scalars['String']['input'];
+  preferredLanguage?: InputMaybe<Language>;
+  token: Scalars['String']['input'];
+};
+
+/** A partner clinic's API key. The secret is shown once, when created or rotated, and never again. */
+export type ApiKey = {
+  __typename?: 'ApiKey';
+  clinic: Clinic;
+  createdAt: Scalars['DateTime']['output'];
+  expiresAt?: Maybe<Scalars['DateTime']['output']>;
+  id: Scalars['ID']['output'];
+  lastUsedAt?: Maybe<Scalars['DateTime']['output']>;
+  name: Scalars['String']['output'];
+  /** The first part of the key (`rsk_<prefix>_…`), to tell keys apart. */
+  prefix: Scalars['String']['output'];
+  revokedAt?: Maybe<Scalars['DateTime']['output']>;
+  scopes: Array<ApiKeyScope>;
+};
+
+/** What the gateway needs to act for a partner key. Scopes are as in the principal (`risk:read`, …). */
+export type ApiKeyIdentity = {
+  __typename?: 'ApiKeyIdentity';
+  clinicId: Scalars['ID']['output'];
+  keyId: Scalars['ID']['output'];
+  scopes: Array<Scalars['String']['output']>;
+};
+
+/** Scopes a partner API key can hold. In the principal they are `risk:read`, `emotion:read`, `alerts:subscribe`. */
+export type ApiKeyScope =
+  | 'ALERTS_SUBSCRIBE'
+  | 'EMOTION_READ'
+  | 'RISK_READ';
 
 export type AuthPayload = {
   __typename?: 'AuthPayload';
@@ -32,6 +69,28 @@ export type Clinic = {
   name: Scalars['String']['output'];
 };
 
+export type CreateApiKeyInput = {
+  /** When the key stops working; never when null. */
+  expiresAt?: InputMaybe<Scalars['DateTime']['input']>;
+  name: Scalars['String']['input'];
+  scopes: Array<ApiKeyScope>;
+};
+
+export type CreatedApiKey = {
+  __typename?: 'CreatedApiKey';
+  apiKey: ApiKey;
+  /** The whole key, `rsk_<prefix>_<secret>`: shown this once only. Send it as `Authorization: ApiKey <key>`. */
+  secret: Scalars['String']['output'];
+};
+
+export type InviteClinicianInput = {
+  /** The clinic to join; required for ADMIN, ignored (own clinic) for CLINIC_ADMIN. */
+  clinicId?: InputMaybe<Scalars['ID']['input']>;
+  email: Scalars['String']['input'];
+  /** CLINICIAN or CLINIC_ADMIN. */
+  role: Role;
+};
+
 /** The language a person prefers; MIXED is code-switched Swahili/English (Sheng). */
 export type Language =
   | 'EN'
@@ -41,17 +100,100 @@ export type Language =
 export type LoginInput = {
   email: Scalars['String']['input'];
   password: Scalars['String']['input'];
+  /** One of the recovery codes shown when MFA was enabled (each works once), instead of totpCode. */
+  recoveryCode?: InputMaybe<Scalars['String']['input']>;
+  /** The current code of the authenticator app, when MFA is enabled. */
+  totpCode?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type MfaConfirmation = {
+  __typename?: 'MfaConfirmation';
+  /** Ten single-use recovery codes, shown this once only. */
+  recoveryCodes: Array<Scalars['String']['output']>;
+};
+
+export type MfaEnrollment = {
+  __typename?: 'MfaEnrollment';
+  /** Scan as a QR code in an authenticator app. */
+  otpauthUri: Scalars['String']['output'];
+  /** The same secret in base32, for typing in. */
+  secret: Scalars['String']['output'];
 };
 
 export type Mutation = {
   __typename?: 'Mutation';
+  /** Creates the invited person's account (new accounts only) and signs them in. */
+  acceptInvitation: AuthPayload;
+  /** Finishes a social login. When the account has MFA, pass totpCode or recoveryCode (again with the same state). */
+  completeOidcLogin: AuthPayload;
+  confirmMfa: MfaConfirmation;
+  /** CLINIC_ADMIN with MFA, for their own clinic. */
+  createApiKey: CreatedApiKey;
+  /** ADMIN with MFA. */
+  createClinic: Clinic;
+  /** Turns MFA off; needs a current code or a recovery code. */
+  disableMfa: Scalars['Boolean']['output'];
+  /** Starts TOTP enrolment; confirmMfa with a first code finishes it. */
+  enrollMfa: MfaEnrollment;
+  /** Mails an invitation to join a clinic (CLINIC_ADMIN of the clinic, or ADMIN; with MFA). */
+  inviteClinician: Scalars['Boolean']['output'];
   login: AuthPayload;
   /** Ends the session the refresh token belongs to. */
   logout: Scalars['Boolean']['output'];
+  /** Ends every session of the caller. */
+  logoutEverywhere: Scalars['Boolean']['output'];
   /** Exchanges a refresh token for a new pair; each refresh token works once. */
   refreshSession: AuthPayload;
   /** Creates a patient account and signs it in. */
   register: AuthPayload;
+  /** Mails the caller a link that verifies their email. */
+  requestEmailVerification: Scalars['Boolean']['output'];
+  /** Mails a reset link if the address has an account. Always true: it never tells whether it has. */
+  requestPasswordReset: Scalars['Boolean']['output'];
+  /** Sets a new password and ends every session. */
+  resetPassword: Scalars['Boolean']['output'];
+  revokeApiKey: ApiKey;
+  /** Replaces the key's secret; the old key stops working at once. */
+  rotateApiKey: CreatedApiKey;
+  verifyEmail: Scalars['Boolean']['output'];
+};
+
+
+export type MutationAcceptInvitationArgs = {
+  input: AcceptInvitationInput;
+};
+
+
+export type MutationCompleteOidcLoginArgs = {
+  code: Scalars['String']['input'];
+  recoveryCode?: InputMaybe<Scalars['String']['input']>;
+  state: Scalars['String']['input'];
+  totpCode?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationConfirmMfaArgs = {
+  code: Scalars['String']['input'];
+};
+
+
+export type MutationCreateApiKeyArgs = {
+  input: CreateApiKeyInput;
+};
+
+
+export type MutationCreateClinicArgs = {
+  name: Scalars['String']['input'];
+};
+
+
+export type MutationDisableMfaArgs = {
+  code: Scalars['String']['input'];
+};
+
+
+export type MutationInviteClinicianArgs = {
+  input: InviteClinicianInput;
 };
 
 
@@ -74,10 +216,64 @@ export type MutationRegisterArgs = {
   input: RegisterInput;
 };
 
+
+export type MutationRequestPasswordResetArgs = {
+  email: Scalars['String']['input'];
+};
+
+
+export type MutationResetPasswordArgs = {
+  newPassword: Scalars['String']['input'];
+  token: Scalars['String']['input'];
+};
+
+
+export type MutationRevokeApiKeyArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationRotateApiKeyArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationVerifyEmailArgs = {
+  token: Scalars['String']['input'];
+};
+
+export type OidcStart = {
+  __typename?: 'OidcStart';
+  /** Comes back with the provider's redirect; pass it to completeOidcLogin. */
+  state: Scalars['String']['output'];
+  /** Send the browser here to sign in with the identity provider. */
+  url: Scalars['String']['output'];
+};
+
 export type Query = {
   __typename?: 'Query';
+  /** The API keys of the caller's clinic (CLINIC_ADMIN with MFA); never their secrets. */
+  apiKeys: Array<ApiKey>;
   /** The caller; null (with an UNAUTHENTICATED error) without a valid token. */
   me?: Maybe<User>;
+  /** Starts a social login with the configured OpenID Connect provider. */
+  oidcAuthorizationUrl: OidcStart;
+  /** Security events, newest first (ADMIN with MFA). */
+  securityEvents: Array<SecurityEvent>;
+  /** For the gateway only: who an `Authorization: ApiKey` key belongs to; null when unknown, revoked or expired. */
+  verifyApiKey?: Maybe<ApiKeyIdentity>;
+};
+
+
+export type QuerySecurityEventsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  type?: InputMaybe<SecurityEventType>;
+};
+
+
+export type QueryVerifyApiKeyArgs = {
+  key: Scalars['String']['input'];
 };
 
 export type RegisterInput = {
@@ -94,6 +290,34 @@ export type Role =
   | 'CLINIC_ADMIN'
   | 'PATIENT';
 
+/** Something security-relevant that happened to an account (for administrators). */
+export type SecurityEvent = {
+  __typename?: 'SecurityEvent';
+  createdAt: Scalars['DateTime']['output'];
+  /** Pass as `after` for the next page. */
+  cursor: Scalars['String']['output'];
+  /** JSON with details of the event. */
+  detail?: Maybe<Scalars['String']['output']>;
+  /** SHA-256 of the email a failed login used (the address itself is not kept). */
+  emailHash?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  ip?: Maybe<Scalars['String']['output']>;
+  type: SecurityEventType;
+  userAgent?: Maybe<Scalars['String']['output']>;
+  userId?: Maybe<Scalars['ID']['output']>;
+};
+
+export type SecurityEventType =
+  | 'API_KEY_CREATED'
+  | 'API_KEY_REVOKED'
+  | 'API_KEY_ROTATED'
+  | 'FAILED_LOGIN'
+  | 'LOCKOUT'
+  | 'MFA_DISABLED'
+  | 'MFA_ENABLED'
+  | 'PASSWORD_RESET'
+  | 'REFRESH_TOKEN_REUSE';
+
 /** A person using Resona: a patient, a clinician or an administrator. */
 export type User = {
   __typename?: 'User';
@@ -102,7 +326,11 @@ export type User = {
   createdAt: Scalars['DateTime']['output'];
   displayName: Scalars['String']['output'];
   email: Scalars['String']['output'];
+  /** The person proved they receive mail at this address. */
+  emailVerified: Scalars['Boolean']['output'];
   id: Scalars['ID']['output'];
+  /** A TOTP second factor is enrolled and confirmed; login then asks for a code. */
+  mfaEnabled: Scalars['Boolean']['output'];
   preferredLanguage: Language;
   roles: Array<Role>;
 };
@@ -188,12 +416,16 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 /** Mapping of federation types */
 export type FederationTypes = ResolversObject<{
+  ApiKey: ApiKey;
   Clinic: Clinic;
   User: User;
 }>;
 
 /** Mapping of federation reference types */
 export type FederationReferenceTypes = ResolversObject<{
+  ApiKey:
+    ( { __typename: 'ApiKey' }
+    & GraphQLRecursivePick<FederationTypes['ApiKey'], {"id":true}> );
   Clinic:
     ( { __typename: 'Clinic' }
     & GraphQLRecursivePick<FederationTypes['Clinic'], {"id":true}> );
@@ -206,34 +438,77 @@ export type FederationReferenceTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
-  AuthPayload: ResolverTypeWrapper<SessionModel>;
+  AcceptInvitationInput: AcceptInvitationInput;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
-  Clinic: ResolverTypeWrapper<ClinicModel>;
+  ApiKey: ResolverTypeWrapper<ApiKeyModel>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  ApiKeyIdentity: ResolverTypeWrapper<ApiKeyIdentity>;
+  ApiKeyScope: ApiKeyScope;
+  AuthPayload: ResolverTypeWrapper<SessionModel>;
+  Clinic: ResolverTypeWrapper<ClinicModel>;
+  CreateApiKeyInput: CreateApiKeyInput;
+  CreatedApiKey: ResolverTypeWrapper<CreatedApiKeyModel>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  InviteClinicianInput: InviteClinicianInput;
   Language: Language;
   LoginInput: LoginInput;
+  MfaConfirmation: ResolverTypeWrapper<MfaConfirmation>;
+  MfaEnrollment: ResolverTypeWrapper<MfaEnrollment>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  OidcStart: ResolverTypeWrapper<OidcStart>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   RegisterInput: RegisterInput;
   Role: Role;
+  SecurityEvent: ResolverTypeWrapper<SecurityEventModel>;
+  SecurityEventType: SecurityEventType;
   User: ResolverTypeWrapper<UserModel>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
-  AuthPayload: SessionModel;
+  AcceptInvitationInput: AcceptInvitationInput;
   String: Scalars['String']['output'];
-  Clinic: ClinicModel;
+  ApiKey: ApiKeyModel;
   ID: Scalars['ID']['output'];
+  ApiKeyIdentity: ApiKeyIdentity;
+  AuthPayload: SessionModel;
+  Clinic: ClinicModel;
+  CreateApiKeyInput: CreateApiKeyInput;
+  CreatedApiKey: CreatedApiKeyModel;
   DateTime: Scalars['DateTime']['output'];
+  InviteClinicianInput: InviteClinicianInput;
   LoginInput: LoginInput;
+  MfaConfirmation: MfaConfirmation;
+  MfaEnrollment: MfaEnrollment;
   Mutation: Record<PropertyKey, never>;
   Boolean: Scalars['Boolean']['output'];
+  OidcStart: OidcStart;
   Query: Record<PropertyKey, never>;
+  Int: Scalars['Int']['output'];
   RegisterInput: RegisterInput;
+  SecurityEvent: SecurityEventModel;
   User: UserModel;
+}>;
+
+export type ApiKeyResolvers<ContextType = IdentityContext, ParentType extends ResolversParentTypes['ApiKey'] = ResolversParentTypes['ApiKey'], FederationReferenceType extends FederationReferenceTypes['ApiKey'] = FederationReferenceTypes['ApiKey']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['ApiKey']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  clinic?: Resolver<ResolversTypes['Clinic'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  expiresAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lastUsedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  prefix?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  revokedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  scopes?: Resolver<Array<ResolversTypes['ApiKeyScope']>, ParentType, ContextType>;
+}>;
+
+export type ApiKeyIdentityResolvers<ContextType = IdentityContext, ParentType extends ResolversParentTypes['ApiKeyIdentity'] = ResolversParentTypes['ApiKeyIdentity']> = ResolversObject<{
+  clinicId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  keyId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  scopes?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
 export type AuthPayloadResolvers<ContextType = IdentityContext, ParentType extends ResolversParentTypes['AuthPayload'] = ResolversParentTypes['AuthPayload']> = ResolversObject<{
@@ -248,19 +523,69 @@ export type ClinicResolvers<ContextType = IdentityContext, ParentType extends Re
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
+export type CreatedApiKeyResolvers<ContextType = IdentityContext, ParentType extends ResolversParentTypes['CreatedApiKey'] = ResolversParentTypes['CreatedApiKey']> = ResolversObject<{
+  apiKey?: Resolver<ResolversTypes['ApiKey'], ParentType, ContextType>;
+  secret?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
 }
 
+export type MfaConfirmationResolvers<ContextType = IdentityContext, ParentType extends ResolversParentTypes['MfaConfirmation'] = ResolversParentTypes['MfaConfirmation']> = ResolversObject<{
+  recoveryCodes?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type MfaEnrollmentResolvers<ContextType = IdentityContext, ParentType extends ResolversParentTypes['MfaEnrollment'] = ResolversParentTypes['MfaEnrollment']> = ResolversObject<{
+  otpauthUri?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  secret?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export type MutationResolvers<ContextType = IdentityContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  acceptInvitation?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationAcceptInvitationArgs, 'input'>>;
+  completeOidcLogin?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationCompleteOidcLoginArgs, 'code' | 'state'>>;
+  confirmMfa?: Resolver<ResolversTypes['MfaConfirmation'], ParentType, ContextType, RequireFields<MutationConfirmMfaArgs, 'code'>>;
+  createApiKey?: Resolver<ResolversTypes['CreatedApiKey'], ParentType, ContextType, RequireFields<MutationCreateApiKeyArgs, 'input'>>;
+  createClinic?: Resolver<ResolversTypes['Clinic'], ParentType, ContextType, RequireFields<MutationCreateClinicArgs, 'name'>>;
+  disableMfa?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDisableMfaArgs, 'code'>>;
+  enrollMfa?: Resolver<ResolversTypes['MfaEnrollment'], ParentType, ContextType>;
+  inviteClinician?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationInviteClinicianArgs, 'input'>>;
   login?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationLoginArgs, 'input'>>;
   logout?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationLogoutArgs, 'refreshToken'>>;
+  logoutEverywhere?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   refreshSession?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationRefreshSessionArgs, 'refreshToken'>>;
   register?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationRegisterArgs, 'input'>>;
+  requestEmailVerification?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  requestPasswordReset?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRequestPasswordResetArgs, 'email'>>;
+  resetPassword?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationResetPasswordArgs, 'newPassword' | 'token'>>;
+  revokeApiKey?: Resolver<ResolversTypes['ApiKey'], ParentType, ContextType, RequireFields<MutationRevokeApiKeyArgs, 'id'>>;
+  rotateApiKey?: Resolver<ResolversTypes['CreatedApiKey'], ParentType, ContextType, RequireFields<MutationRotateApiKeyArgs, 'id'>>;
+  verifyEmail?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationVerifyEmailArgs, 'token'>>;
+}>;
+
+export type OidcStartResolvers<ContextType = IdentityContext, ParentType extends ResolversParentTypes['OidcStart'] = ResolversParentTypes['OidcStart']> = ResolversObject<{
+  state?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type QueryResolvers<ContextType = IdentityContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  apiKeys?: Resolver<Array<ResolversTypes['ApiKey']>, ParentType, ContextType>;
   me?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
+  oidcAuthorizationUrl?: Resolver<ResolversTypes['OidcStart'], ParentType, ContextType>;
+  securityEvents?: Resolver<Array<ResolversTypes['SecurityEvent']>, ParentType, ContextType, RequireFields<QuerySecurityEventsArgs, 'first'>>;
+  verifyApiKey?: Resolver<Maybe<ResolversTypes['ApiKeyIdentity']>, ParentType, ContextType, RequireFields<QueryVerifyApiKeyArgs, 'key'>>;
+}>;
+
+export type SecurityEventResolvers<ContextType = IdentityContext, ParentType extends ResolversParentTypes['SecurityEvent'] = ResolversParentTypes['SecurityEvent']> = ResolversObject<{
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  detail?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  emailHash?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  ip?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['SecurityEventType'], ParentType, ContextType>;
+  userAgent?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  userId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
 }>;
 
 export type UserResolvers<ContextType = IdentityContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User'], FederationReferenceType extends FederationReferenceTypes['User'] = FederationReferenceTypes['User']> = ResolversObject<{
@@ -269,17 +594,26 @@ export type UserResolvers<ContextType = IdentityContext, ParentType extends Reso
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   displayName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   email?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  emailVerified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  mfaEnabled?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   preferredLanguage?: Resolver<ResolversTypes['Language'], ParentType, ContextType>;
   roles?: Resolver<Array<ResolversTypes['Role']>, ParentType, ContextType>;
 }>;
 
 export type Resolvers<ContextType = IdentityContext> = ResolversObject<{
+  ApiKey?: ApiKeyResolvers<ContextType>;
+  ApiKeyIdentity?: ApiKeyIdentityResolvers<ContextType>;
   AuthPayload?: AuthPayloadResolvers<ContextType>;
   Clinic?: ClinicResolvers<ContextType>;
+  CreatedApiKey?: CreatedApiKeyResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
+  MfaConfirmation?: MfaConfirmationResolvers<ContextType>;
+  MfaEnrollment?: MfaEnrollmentResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  OidcStart?: OidcStartResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  SecurityEvent?: SecurityEventResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
 }>;
 

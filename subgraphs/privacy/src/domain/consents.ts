@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/postgresql';
+import { AuditAction, appendAudit, auditEntry } from '@resona/audit';
+import { anonymousPrincipal, type Principal } from '@resona/auth';
 import { isUuid } from '@resona/db';
 import { badUserInput, notFound } from '@resona/errors';
 import { ConsentEntity, type Consent, type ConsentType } from '../entities.js';
@@ -25,7 +27,24 @@ export interface GrantOrigin {
  * older version it is revoked and superseded by a new record, in one transaction.
  */
 export class Consents {
-  constructor(private readonly em: EntityManager) {}
+  /** @param actor who acts, for the audit log; default Resona itself (seeding, jobs). */
+  constructor(
+    private readonly em: EntityManager,
+    private readonly actor: Principal = anonymousPrincipal({ kind: 'service' }),
+  ) {}
+
+  /** The audit record of a change, written in the change's own transaction. */
+  private audit(tx: EntityManager, action: string, consent: Consent) {
+    return appendAudit(tx, [
+      auditEntry(this.actor, {
+        action,
+        subjectUserId: consent.userId,
+        resourceType: 'Consent',
+        resourceId: consent.id,
+        detail: { type: consent.type, clinicId: consent.clinicId, policyVersion: consent.policyVersion },
+      }),
+    ]);
+  }
 
   async grant(userId: string, input: GrantInput, origin: GrantOrigin): Promise<Consent> {
     const policy = currentPolicy(input.type);
@@ -60,6 +79,8 @@ export class Consents {
           createdAt: now,
         });
         await tx.flush();
+        if (active) await this.audit(tx, AuditAction.CONSENT_REVOKED, { ...active, granted: false, revokedAt: now });
+        await this.audit(tx, AuditAction.CONSENT_GRANTED, consent);
         return consent;
       });
     } catch (error) {
@@ -79,9 +100,14 @@ export class Consents {
     // Someone else's consent looks exactly like a missing one.
     if (!consent || consent.userId !== userId) throw notFound('Consent not found.');
     if (consent.granted) {
+      const revokedAt = new Date();
+      await this.em.transactional(async (tx) => {
+        // Only a grant still active is revoked, so a concurrent revoke records nothing twice.
+        const changed = await tx.nativeUpdate(ConsentEntity, { id, granted: true }, { granted: false, revokedAt });
+        if (changed) await this.audit(tx, AuditAction.CONSENT_REVOKED, consent);
+      });
       consent.granted = false;
-      consent.revokedAt = new Date();
-      await this.em.flush();
+      consent.revokedAt = revokedAt;
     }
     return consent;
   }
@@ -89,4 +115,19 @@ export class Consents {
   private active(userId: string, type: ConsentType, clinicId: string | null): Promise<Consent | null> {
     return this.em.fork().findOne(ConsentEntity, { userId, type, clinicId, granted: true });
   }
+}
+
+/** Of `userIds`, those with an active CLINIC_SHARING consent for `clinicId` (invalid ids are simply absent). */
+export async function activeClinicShares(em: EntityManager, clinicId: string, userIds: readonly string[]): Promise<string[]> {
+  const valid = [...new Set(userIds.filter(isUuid))];
+  if (!isUuid(clinicId) || valid.length === 0) return [];
+  const rows = await em.find(ConsentEntity, { type: 'CLINIC_SHARING', clinicId, granted: true, userId: { $in: valid } }, { fields: ['userId'] });
+  return [...new Set(rows.map((r) => r.userId))];
+}
+
+/** Everyone with an active CLINIC_SHARING consent for `clinicId`. */
+export async function clinicPatients(em: EntityManager, clinicId: string): Promise<string[]> {
+  if (!isUuid(clinicId)) return [];
+  const rows = await em.find(ConsentEntity, { type: 'CLINIC_SHARING', clinicId, granted: true }, { fields: ['userId'], orderBy: { userId: 'asc' } });
+  return [...new Set(rows.map((r) => r.userId))];
 }

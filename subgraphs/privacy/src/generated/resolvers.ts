@@ -92,8 +92,18 @@ export type PolicyLanguage =
 
 export type Query = {
   __typename?: 'Query';
+  /** Service only (internal): which of userIds have an active CLINIC_SHARING consent for clinicId. */
+  activeClinicShares: Array<Scalars['ID']['output']>;
   /** Public: the current policy for a consent type. */
   consentPolicy: ConsentPolicy;
+  /** Clinicians (with MFA) and partner keys: the people who share with the caller's clinic now. */
+  patients: Array<User>;
+};
+
+
+export type QueryActiveClinicSharesArgs = {
+  clinicId: Scalars['ID']['input'];
+  userIds: Array<Scalars['ID']['input']>;
 };
 
 
@@ -280,7 +290,9 @@ export type MutationResolvers<ContextType = PrivacyContext, ParentType extends R
 }>;
 
 export type QueryResolvers<ContextType = PrivacyContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  activeClinicShares?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType, RequireFields<QueryActiveClinicSharesArgs, 'clinicId' | 'userIds'>>;
   consentPolicy?: Resolver<ResolversTypes['ConsentPolicy'], ParentType, ContextType, RequireFields<QueryConsentPolicyArgs, 'type'>>;
+  patients?: Resolver<Array<ResolversTypes['User']>, ParentType, ContextType>;
 }>;
 
 export type UserResolvers<ContextType = PrivacyContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User'], FederationReferenceType extends FederationReferenceTypes['User'] = FederationReferenceTypes['User']> = ResolversObject<{

@@ -1,0 +1,3 @@
+export * from './log.js';
+export * from './migration.js';
+export * from './verify.js';
