@@ -74,7 +74,16 @@ class AuthenticatedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   }
 }
 
-export async function createGateway(config: GatewayConfig, supergraphSdl: string, logger: Logger): Promise<Gateway> {
+export interface GatewayOptions {
+  /**
+   * Rate limits, GraphQL limits, security headers and CORS. Default true. Turned off only by
+   * `pnpm bench:auth`, to measure what they cost; never in a deployment.
+   */
+  protections?: boolean;
+}
+
+export async function createGateway(config: GatewayConfig, supergraphSdl: string, logger: Logger, options: GatewayOptions = {}): Promise<Gateway> {
+  const protections = options.protections ?? true;
   const keys = {
     accessTokenPublicKey: await importPublicKey(pemFromConfig(config.ACCESS_TOKEN_PUBLIC_KEY, { dataDir: config.DATA_DIR, name: 'access-token', part: 'public' })),
     internalTokenPrivateKey: await importPrivateKey(
@@ -109,8 +118,8 @@ export async function createGateway(config: GatewayConfig, supergraphSdl: string
     includeStacktraceInErrorResponses: false,
     // No "Did you mean …?" in production: suggestions map a schema for whoever asks.
     hideSchemaDetailsFromClientErrors: production,
-    parseOptions: { maxTokens: LIMITS.maxTokens },
-    validationRules: limitRules(),
+    parseOptions: protections ? { maxTokens: LIMITS.maxTokens } : {},
+    validationRules: protections ? limitRules() : [],
     formatError: (formatted, error) => maskGatewayError(formatted, error, logger),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
@@ -123,15 +132,17 @@ export async function createGateway(config: GatewayConfig, supergraphSdl: string
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.TRUST_PROXY);
-  app.use(
-    helmet({
-      // The development landing page (Apollo Sandbox) needs scripts from its CDN; production has no page.
-      contentSecurityPolicy: production ? { directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } } : false,
-      frameguard: { action: 'deny' },
-      strictTransportSecurity: { maxAge: 31_536_000, includeSubDomains: true },
-    }),
-  );
-  app.use(cors({ origin: config.CORS_ORIGINS, credentials: false, maxAge: 600 }));
+  if (protections) {
+    app.use(
+      helmet({
+        // The development landing page (Apollo Sandbox) needs scripts from its CDN; production has no page.
+        contentSecurityPolicy: production ? { directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } } : false,
+        frameguard: { action: 'deny' },
+        strictTransportSecurity: { maxAge: 31_536_000, includeSubDomains: true },
+      }),
+    );
+    app.use(cors({ origin: config.CORS_ORIGINS, credentials: false, maxAge: 600 }));
+  }
   app.get('/health', async (_req, res) => {
     const report = await checkSubgraphs(subgraphs);
     const healthy = Object.values(report).every((state) => state === 'up');
@@ -143,7 +154,7 @@ export async function createGateway(config: GatewayConfig, supergraphSdl: string
     // Per-address limit first: cheapest refusal, before the body is even read.
     async (req, res, next) => {
       try {
-        await rateLimiters.consume('perIp', req.ip ?? 'unknown');
+        if (protections) await rateLimiters.consume('perIp', req.ip ?? 'unknown');
         next();
       } catch (error) {
         if (!(error instanceof GraphQLError)) return next(error);
@@ -157,8 +168,8 @@ export async function createGateway(config: GatewayConfig, supergraphSdl: string
       context: async ({ req }) => {
         const context = await authenticator.context(req, req.ip ?? null);
         const { principal } = context;
-        if (principal.kind === 'user') await rateLimiters.consume('perUser', principal.userId!);
-        if (principal.kind === 'partner') await rateLimiters.consume('perApiKey', principal.apiKey!.id);
+        if (protections && principal.kind === 'user') await rateLimiters.consume('perUser', principal.userId!);
+        if (protections && principal.kind === 'partner') await rateLimiters.consume('perApiKey', principal.apiKey!.id);
         return context;
       },
     }),

@@ -198,8 +198,9 @@ describe('privacy: Consent, User.consents, patients, activeClinicShares', () => 
       self: 'allowed', clinicianNoMfa: 'mfa', service: 'allowed',
     });
     const origin = ENTITIES('... on Consent { id ipAddress userAgent }');
+    // Where a consent was granted from is the person's alone.
     await expectTable((p) => sg('privacy').request(p, origin, { reps: [{ __typename: 'Consent', id: sharing.id }] }), {
-      self: 'allowed', clinicianNoMfa: 'mfa', service: 'allowed',
+      self: 'allowed', service: 'allowed',
     });
   });
 

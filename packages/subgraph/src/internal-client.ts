@@ -28,6 +28,9 @@ export interface InternalClient {
   request<D = any>(query: string, variables?: Record<string, unknown>, options?: { requestId?: string | null }): Promise<D>;
 }
 
+/** AbortSignal.timeout rejects with a DOMException named TimeoutError (not always an `Error` instance). */
+const isTimeout = (error: unknown) => (error as { name?: string } | null)?.name === 'TimeoutError';
+
 /** A token is reused for half its lifetime: signing per call would cost more than the call's own work. */
 const TOKEN_REUSE_MS = 30_000;
 
@@ -60,13 +63,14 @@ export function internalClient(url: string, signingKey: CryptoKey, options: { ti
           signal: AbortSignal.timeout(timeoutMs),
         });
       } catch (error) {
-        const reason = error instanceof Error && error.name === 'TimeoutError' ? `timed out after ${timeoutMs} ms` : 'unreachable';
+        const reason = isTimeout(error) ? `timed out after ${timeoutMs} ms` : 'unreachable';
         throw new InternalCallError(InternalCallCode.UNAVAILABLE, `${url} ${reason}`, url);
       }
       let body: { data?: unknown; errors?: { message: string; extensions?: { code?: string } }[] };
       try {
         body = (await response.json()) as typeof body;
-      } catch {
+      } catch (error) {
+        if (isTimeout(error)) throw new InternalCallError(InternalCallCode.UNAVAILABLE, `${url} timed out after ${timeoutMs} ms`, url);
         throw new InternalCallError(InternalCallCode.FAILED, `${url} answered HTTP ${response.status} without JSON`, url);
       }
       if (!response.ok || body.errors?.length) {

@@ -74,7 +74,9 @@ export async function startTestSubgraph(module: SubgraphModule<any>, overrides: 
     config: started.config,
     async request(principal, query, variables) {
       const token = await signInternalToken(signingKey, principal);
-      return postGraphQL(started.running.url, { authorization: `Bearer ${token}` }, JSON.stringify({ query, variables }));
+      // The request id travels as a header, as from the gateway (it is not part of the token).
+      const headers: Record<string, string> = { authorization: `Bearer ${token}`, ...(principal.requestId ? { 'x-request-id': principal.requestId } : {}) };
+      return postGraphQL(started.running.url, headers, JSON.stringify({ query, variables }));
     },
     raw: (headers, body) => postGraphQL(started.running.url, headers, body),
     async stop() {

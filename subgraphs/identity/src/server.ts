@@ -38,7 +38,7 @@ export const identity: SubgraphModule<IdentityConfig> = {
             clientSecret: config.OIDC_CLIENT_SECRET,
             redirectUri: config.OIDC_REDIRECT_URI,
             allowInsecure: config.NODE_ENV !== 'production',
-          })
+          }, logger)
         : null;
     const services = {
       accessTokenKey,

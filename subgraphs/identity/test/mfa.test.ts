@@ -42,7 +42,7 @@ describe('MFA with TOTP', () => {
 
   it('gives no tokens without a valid second factor', async () => {
     const { secret } = await withMfa('notokens@example.test');
-    for (const extra of [{}, { totpCode: '123456' }, { recoveryCode: 'aaaaa-bbbbb-ccccc-ddddd' }]) {
+    for (const extra of [{}, { totpCode: '123456' }, { recoveryCode: 'aaaaa-bbbbb-ccccc-ddddd' }] as Record<string, string>[]) {
       const result = await login('notokens@example.test', extra);
       expect(result.data).toBeNull();
       expect(JSON.stringify(result)).not.toContain('accessToken');

@@ -1,4 +1,5 @@
 import * as client from 'openid-client';
+import type { Logger } from '@resona/config';
 import { badUserInput, forbidden } from '@resona/errors';
 
 export interface OidcSettings {
@@ -33,7 +34,10 @@ export interface OidcChecks {
 export class OidcClient {
   private configuration: Promise<client.Configuration> | null = null;
 
-  constructor(private readonly settings: OidcSettings) {}
+  constructor(
+    private readonly settings: OidcSettings,
+    private readonly logger: Logger,
+  ) {}
 
   async start(): Promise<{ url: string; checks: OidcChecks }> {
     const config = await this.config();
@@ -56,6 +60,10 @@ export class OidcClient {
     const callback = new URL(this.settings.redirectUri);
     callback.searchParams.set('code', code);
     callback.searchParams.set('state', checks.state);
+    // RFC 9207: the provider names itself in the redirect. With one configured provider there is
+    // no other issuer to mix up, so the app passes only code and state and we add the issuer.
+    const metadata = config.serverMetadata();
+    if (metadata.authorization_response_iss_parameter_supported) callback.searchParams.set('iss', metadata.issuer);
     let tokens: Awaited<ReturnType<typeof client.authorizationCodeGrant>>;
     try {
       tokens = await client.authorizationCodeGrant(config, callback, {
@@ -64,7 +72,8 @@ export class OidcClient {
         expectedNonce: checks.nonce,
         idTokenExpected: true,
       });
-    } catch {
+    } catch (error) {
+      this.logger.warn({ err: error }, 'OIDC code exchange failed');
       throw forbidden('The identity provider did not confirm this sign-in. Please try again.');
     }
     const idToken = tokens.claims()!;
