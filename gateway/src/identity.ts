@@ -18,6 +18,10 @@ import { GraphQLError } from 'graphql';
 export interface GatewayContext {
   principal: Principal;
   requestId: string;
+  /** When the caller's access token expires (epoch ms); a WebSocket closes then. */
+  expiresAtMs?: number;
+  /** The caller's session (refresh-token family); a WebSocket closes when it is ended. */
+  sessionId?: string;
   /** The internal token for this request's principal (reused across requests while fresh). */
   internalToken(): Promise<string>;
 }
@@ -80,14 +84,18 @@ export function createAuthenticator(options: {
   const verifiedAccessTokens = new VerifiedTokenCache<AccessClaims>();
   const apiKeys = new LRUCache<string, { identity: Promise<ApiKeyIdentity | null> }>({ max: 10_000, ttl: API_KEY_CACHE_MS });
 
-  async function principalFor(authorization: string | undefined, base: Principal): Promise<Principal> {
-    if (!authorization) return base;
+  async function principalFor(authorization: string | undefined, base: Principal): Promise<{ principal: Principal; expiresAtMs?: number; sessionId?: string }> {
+    if (!authorization) return { principal: base };
     const [scheme, credential, ...rest] = authorization.trim().split(/\s+/);
     if (!credential || rest.length) throw invalidCredentials('The Authorization header must be "Bearer <access token>" or "ApiKey <key>".');
     if (scheme === 'Bearer') {
       try {
         const claims = await verifiedAccessTokens.verify(credential, (t) => verifyAccessToken(options.accessTokenPublicKey, t), (c) => c.expiresAtMs!);
-        return { ...base, kind: 'user', userId: claims.userId, roles: claims.roles, clinicId: claims.clinicId, mfa: claims.mfa ?? false };
+        return {
+          principal: { ...base, kind: 'user', userId: claims.userId, roles: claims.roles, clinicId: claims.clinicId, mfa: claims.mfa ?? false },
+          expiresAtMs: claims.expiresAtMs,
+          sessionId: claims.sessionId,
+        };
       } catch {
         throw invalidCredentials('Your access token is invalid or has expired.');
       }
@@ -103,10 +111,7 @@ export function createAuthenticator(options: {
       const identity = await entry.identity;
       if (!identity) throw invalidCredentials('This API key is unknown, revoked or expired.');
       return {
-        ...base,
-        kind: 'partner',
-        clinicId: identity.clinicId,
-        apiKey: { id: identity.keyId, scopes: identity.scopes.map((s) => SCOPE_NAMES[s] ?? s) },
+        principal: { ...base, kind: 'partner', clinicId: identity.clinicId, apiKey: { id: identity.keyId, scopes: identity.scopes.map((s) => SCOPE_NAMES[s] ?? s) } },
       };
     }
     throw invalidCredentials('The Authorization header must be "Bearer <access token>" or "ApiKey <key>".');
@@ -115,8 +120,8 @@ export function createAuthenticator(options: {
   const authenticate: Authenticator['authenticate'] = async (authorization, client) => {
     const requestId = randomUUID();
     const base = anonymousPrincipal({ ip: client.ip, userAgent: client.userAgent?.slice(0, MAX_USER_AGENT) || null, requestId });
-    const principal = await principalFor(authorization, base);
-    return { principal, requestId, internalToken: () => options.signer.sign(principal) };
+    const { principal, expiresAtMs, sessionId } = await principalFor(authorization, base);
+    return { principal, requestId, expiresAtMs, sessionId, internalToken: () => options.signer.sign(principal) };
   };
 
   return {

@@ -21,6 +21,8 @@ import { InternalTokenSigner, createAuthenticator, identityApiKeyVerifier, type 
 import { LIMITS, limitRules } from './limits.js';
 import { createRateLimiters } from './rate-limits.js';
 import { loadManifest, trustedDocuments } from './trusted-documents.js';
+import { createSubscriptionServer } from './subscriptions.js';
+import { createPubSub } from '@resona/pubsub';
 
 export interface Gateway {
   app: express.Express;
@@ -101,9 +103,13 @@ export async function createGateway(config: GatewayConfig, supergraphSdl: string
     { perIp: config.RATE_LIMIT_PER_IP, perUser: config.RATE_LIMIT_PER_USER, perApiKey: config.RATE_LIMIT_PER_API_KEY },
     config.REDIS_URL,
   );
+  // One data source per subgraph, shared by queries (ApolloGateway) and subscriptions (ours).
+  const dataSources = Object.fromEntries(
+    Object.entries(subgraphs).map(([name, url]) => [name, new AuthenticatedDataSource(name, url, config.SUBGRAPH_TIMEOUT_MS)]),
+  );
   const gateway = new ApolloGateway({
     supergraphSdl,
-    buildService: ({ name, url }) => new AuthenticatedDataSource(name, subgraphs[name] ?? url!, config.SUBGRAPH_TIMEOUT_MS),
+    buildService: ({ name }) => dataSources[name]!,
     logger,
   });
   await rateLimiters.ready();
@@ -181,14 +187,29 @@ export async function createGateway(config: GatewayConfig, supergraphSdl: string
     res.status(status).json({ errors: [{ message, extensions: { code: status < 500 ? 'BAD_REQUEST' : ErrorCode.INTERNAL_SERVER_ERROR } }] });
   });
   httpServer.on('request', app);
+  const pubsub = createPubSub(config.REDIS_URL);
+  const subscriptions = createSubscriptionServer({
+    httpServer,
+    path: '/graphql',
+    supergraphSdl,
+    dataSources,
+    subgraphUrls: subgraphs,
+    authenticator,
+    rateLimiters: protections ? rateLimiters : undefined,
+    pubsub,
+    logger,
+    limits: protections,
+  });
 
   return {
     app,
     subgraphs,
     listen: (port, host = config.HOST) =>
       listen(httpServer, port, host, async () => {
+        await subscriptions.close();
         await apollo.stop();
         await rateLimiters.close();
+        await pubsub.close();
       }),
   };
 }

@@ -38,6 +38,10 @@ export type Language =
 export type LoginInput = {
   email: string;
   password: string;
+  /** One of the recovery codes shown when MFA was enabled (each works once), instead of totpCode. */
+  recoveryCode?: string | null | undefined;
+  /** The current code of the authenticator app, when MFA is enabled. */
+  totpCode?: string | null | undefined;
 };
 
 export type MessageRole =

@@ -15,11 +15,8 @@ export function sameDigest(a: string, b: string): boolean {
   return left.length === right.length && left.length > 0 && timingSafeEqual(left, right);
 }
 
-/**
- * Stable error code: the account has a second factor and the request gave no valid one.
- * TODO(packages/errors): add `MFA_REQUIRED` to `ErrorCode` so masking lets it through.
- */
-export const MFA_REQUIRED = 'MFA_REQUIRED';
+/** Stable error code: the account has a second factor and the request gave no valid one. */
+export const MFA_REQUIRED = ErrorCode.MFA_REQUIRED;
 
 export const mfaRequired = () =>
   new GraphQLError('Enter the code from your authenticator app, or a recovery code.', { extensions: { code: MFA_REQUIRED } });

@@ -1,0 +1,347 @@
+import type http from 'node:http';
+import { buildOperationContext, executeQueryPlan, type GraphQLDataSource, type ServiceMap } from '@apollo/gateway';
+import { Supergraph, operationFromDocument } from '@apollo/federation-internals';
+import { QueryPlanner, type FetchNode, type PlanNode, type QueryPlan } from '@apollo/query-planner';
+import {
+  GraphQLError,
+  Kind,
+  parse,
+  specifiedRules,
+  validate,
+  type DocumentNode,
+  type ExecutionResult,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+} from 'graphql';
+import { CloseCode, createClient, type Client } from 'graphql-ws';
+import { useServer } from 'graphql-ws/use/ws';
+import type { Logger } from 'pino';
+import WebSocket, { WebSocketServer } from 'ws';
+import { Topic, type PubSub } from '@resona/pubsub';
+import type { Authenticator, GatewayContext } from './identity.js';
+import { LIMITS, limitRules } from './limits.js';
+import type { RateLimiters } from './rate-limits.js';
+
+/** Knobs of the WebSocket side, with their defaults. */
+export const SUBSCRIPTION_LIMITS = {
+  /** A socket that sends no `connection_init` within this is closed with 4408. */
+  connectionInitWaitMs: 3_000,
+  /** Server pings this often; a socket that misses two pongs is dropped. */
+  pingIntervalMs: 12_000,
+  /** Bytes a socket may have waiting to be sent; a client slower than this is closed (1008). */
+  maxBufferedBytes: 1024 * 1024,
+  /** Subscriptions one socket may hold at once. */
+  maxSubscriptionsPerSocket: 20,
+} as const;
+
+interface SocketExtra extends Record<PropertyKey, unknown> {
+  socket: WebSocket;
+  request: http.IncomingMessage;
+  context?: GatewayContext;
+  cleanups: (() => void | Promise<void>)[];
+}
+
+export interface SubscriptionServer {
+  /** Completes every open subscription, then closes every socket (1001). */
+  close(): Promise<void>;
+}
+
+/**
+ * The gateway's own subscription engine. @apollo/gateway cannot execute subscriptions, so for
+ * each one we: authenticate the socket, validate against the API schema with the same limits as
+ * HTTP, let the federation query planner plan it (a primary fetch to the owning subgraph plus the
+ * rest of the plan), subscribe to the owning subgraph over graphql-ws with the caller's internal
+ * token, and for every event run the rest of the plan with @apollo/gateway's executor, so fields
+ * of other subgraphs resolve exactly as they would in a query.
+ */
+export function createSubscriptionServer(options: {
+  httpServer: http.Server;
+  path: string;
+  supergraphSdl: string;
+  dataSources: ServiceMap;
+  subgraphUrls: Record<string, string>;
+  authenticator: Authenticator;
+  rateLimiters?: RateLimiters;
+  pubsub: PubSub;
+  logger: Logger;
+  limits?: boolean;
+}): SubscriptionServer {
+  const supergraph = Supergraph.build(options.supergraphSdl);
+  const apiSchema = supergraph.apiSchema();
+  const apiGraphQLSchema = apiSchema.toGraphQLJSSchema();
+  const supergraphSchema = supergraph.schema.toGraphQLJSSchema();
+  const planner = new QueryPlanner(supergraph);
+  const upstream = new UpstreamClients(options.subgraphUrls, options.logger);
+  const rules = [...specifiedRules, ...(options.limits === false ? [] : limitRules())];
+
+  const wss = new WebSocketServer({ server: options.httpServer, path: options.path, maxPayload: LIMITS.maxBodyBytes });
+  const heartbeat = setInterval(() => {
+    for (const socket of wss.clients) {
+      const alive = socket as WebSocket & { missedPongs?: number };
+      if ((alive.missedPongs ?? 0) >= 2) {
+        socket.terminate();
+        continue;
+      }
+      alive.missedPongs = (alive.missedPongs ?? 0) + 1;
+      socket.ping();
+    }
+  }, SUBSCRIPTION_LIMITS.pingIntervalMs);
+  wss.on('connection', (socket: WebSocket & { missedPongs?: number }) => socket.on('pong', () => (socket.missedPongs = 0)));
+
+  const server = useServer<Record<string, unknown>, SocketExtra>(
+    {
+      connectionInitWaitTimeout: SUBSCRIPTION_LIMITS.connectionInitWaitMs,
+      onConnect: async (ctx) => {
+        ctx.extra.cleanups = [];
+        const authorization = typeof ctx.connectionParams?.authorization === 'string' ? ctx.connectionParams.authorization : undefined;
+        let context: GatewayContext;
+        try {
+          context = await options.authenticator.authenticate(authorization, {
+            ip: ctx.extra.request.socket.remoteAddress ?? null,
+            userAgent: ctx.extra.request.headers['user-agent'] ?? null,
+          });
+        } catch {
+          ctx.extra.socket.close(CloseCode.Forbidden, 'Invalid credentials');
+          return false;
+        }
+        if (context.principal.kind === 'anonymous') {
+          ctx.extra.socket.close(CloseCode.Forbidden, 'Sign in (Bearer token) or use an API key');
+          return false;
+        }
+        ctx.extra.context = context;
+        // An access token's end is the socket's end; so is logging out of the session.
+        if (context.expiresAtMs) {
+          const timer = setTimeout(() => ctx.extra.socket.close(CloseCode.Forbidden, 'Token expired'), Math.max(0, context.expiresAtMs - Date.now()));
+          ctx.extra.cleanups.push(() => clearTimeout(timer));
+        }
+        if (context.sessionId) {
+          const stop = await options.pubsub.subscribe(Topic.sessionRevoked(context.sessionId), () =>
+            ctx.extra.socket.close(CloseCode.Forbidden, 'Session ended'),
+          );
+          ctx.extra.cleanups.push(stop);
+        }
+        return true;
+      },
+      onClose: async (ctx) => {
+        for (const cleanup of ctx.extra.cleanups ?? []) await cleanup();
+      },
+      onSubscribe: async (ctx, _id, payload) => {
+        const context = ctx.extra.context!;
+        if (Object.keys(ctx.subscriptions).length >= SUBSCRIPTION_LIMITS.maxSubscriptionsPerSocket) {
+          return [new GraphQLError(`At most ${SUBSCRIPTION_LIMITS.maxSubscriptionsPerSocket} subscriptions per connection.`, { extensions: { code: 'BAD_REQUEST' } })];
+        }
+        if (options.rateLimiters) {
+          try {
+            const { principal } = context;
+            await options.rateLimiters.consume(principal.kind === 'partner' ? 'perApiKey' : 'perUser', principal.apiKey?.id ?? principal.userId!);
+          } catch {
+            ctx.extra.socket.close(CloseCode.TooManyInitialisationRequests, 'Rate limited');
+            return [];
+          }
+        }
+        let document: DocumentNode;
+        try {
+          document = parse(payload.query, { maxTokens: LIMITS.maxTokens });
+        } catch (error) {
+          return [withCode(error as GraphQLError, 'GRAPHQL_PARSE_FAILED')];
+        }
+        const errors = validate(apiGraphQLSchema, document, rules);
+        if (errors.length) return errors.map((e) => withCode(e, 'GRAPHQL_VALIDATION_FAILED'));
+        const operation = selectOperation(document, payload.operationName ?? undefined);
+        if (!operation || operation.operation !== 'subscription') {
+          return [new GraphQLError('Only subscriptions are served over WebSocket; send queries and mutations over HTTP.', { extensions: { code: 'BAD_REQUEST' } })];
+        }
+        return { schema: apiGraphQLSchema, document, operationName: payload.operationName, variableValues: payload.variables, contextValue: context };
+      },
+      subscribe: async (args) => {
+        const context = args.contextValue as GatewayContext;
+        const document = args.document;
+        const operationName = args.operationName ?? undefined;
+        const variables = (args.variableValues ?? {}) as Record<string, unknown>;
+        const plan = planner.buildQueryPlan(operationFromDocument(apiSchema, document, { operationName }));
+        if (plan.node?.kind !== 'Subscription') throw new Error('expected a subscription plan');
+        const { primary, rest } = plan.node;
+        const operationContext = buildOperationContext({ schema: apiGraphQLSchema, operationDocument: document, operationName });
+        const events = upstream.subscribe(primary, variables, context);
+        return mapAsync(events, async (event): Promise<ExecutionResult> => {
+          if (!event.data) return { errors: event.errors };
+          const result = await executeQueryPlan(
+            eventPlan(primary, rest),
+            withPrimaryResult(options.dataSources, primary, event),
+            requestContext(document, operationName, variables, context, options.logger),
+            operationContext,
+            supergraphSchema,
+            apiSchema,
+          );
+          return { data: result.data ?? null, errors: [...(event.errors ?? []), ...(result.errors ?? [])].length ? [...(event.errors ?? []), ...(result.errors ?? [])] : undefined };
+        });
+      },
+      onNext: (ctx) => {
+        if (ctx.extra.socket.bufferedAmount > SUBSCRIPTION_LIMITS.maxBufferedBytes) {
+          ctx.extra.socket.close(1008, `Slow consumer: more than ${SUBSCRIPTION_LIMITS.maxBufferedBytes} bytes waiting`);
+        }
+      },
+    },
+    wss,
+  );
+
+  return {
+    async close() {
+      clearInterval(heartbeat);
+      // Completing each subscription first tells clients the stream ended on purpose.
+      const sockets = [...wss.clients];
+      await server.dispose();
+      for (const socket of sockets) socket.terminate();
+      await upstream.close();
+      await new Promise<void>((resolve) => wss.close(() => resolve()));
+    },
+  };
+}
+
+function withCode(error: GraphQLError, code: string): GraphQLError {
+  return new GraphQLError(error.message, { nodes: error.nodes, source: error.source, positions: error.positions, extensions: { ...error.extensions, code } });
+}
+
+function selectOperation(document: DocumentNode, operationName?: string): OperationDefinitionNode | undefined {
+  const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+  return operationName ? operations.find((o) => o.name?.value === operationName) : operations.length === 1 ? operations[0] : undefined;
+}
+
+/** The plan run for every event: the primary fetch (answered by the event itself), then the rest. */
+function eventPlan(primary: FetchNode, rest: PlanNode | undefined): QueryPlan {
+  return { kind: 'QueryPlan', node: rest ? { kind: 'Sequence', nodes: [primary, rest] } : primary };
+}
+
+/**
+ * A service map in which the owning subgraph answers the primary fetch with the event it just
+ * pushed, and everything else (including later entity fetches to the same subgraph) goes out
+ * as usual.
+ */
+function withPrimaryResult(dataSources: ServiceMap, primary: FetchNode, event: ExecutionResult): ServiceMap {
+  const real = dataSources[primary.serviceName]!;
+  let answered = false;
+  const eventSource: GraphQLDataSource = {
+    async process(options) {
+      if (!answered && options.request.query === primary.operation) {
+        answered = true;
+        return { data: event.data as Record<string, unknown>, errors: event.errors as never };
+      }
+      return real.process(options);
+    },
+  };
+  return { ...dataSources, [primary.serviceName]: eventSource };
+}
+
+/** The slice of Apollo's request context that the executor and our data sources read. */
+function requestContext(document: DocumentNode, operationName: string | undefined, variables: Record<string, unknown>, context: GatewayContext, logger: Logger) {
+  return {
+    request: { query: undefined, operationName, variables, http: undefined },
+    document,
+    operationName: operationName ?? null,
+    context,
+    logger,
+    cache: undefined,
+    metrics: {},
+    overallCachePolicy: { restrict() {}, replace() {}, policyIfCacheable: () => null },
+  } as never;
+}
+
+/** Maps an async iterator, returning (ending) the source when the mapped iterator ends. */
+function mapAsync<T, U>(source: AsyncIterableIterator<T>, map: (value: T) => Promise<U>): AsyncIterableIterator<U> {
+  return {
+    [Symbol.asyncIterator]() {
+      return this;
+    },
+    async next() {
+      const next = await source.next();
+      return next.done ? { value: undefined, done: true } : { value: await map(next.value), done: false };
+    },
+    async return() {
+      await source.return?.();
+      return { value: undefined, done: true };
+    },
+    async throw(error) {
+      await source.return?.();
+      throw error;
+    },
+  };
+}
+
+/**
+ * graphql-ws connections to the subgraphs, one per subgraph and caller identity (a socket is
+ * authenticated once, by its `connection_init`), shared by that caller's subscriptions. They
+ * reconnect on their own when a subgraph restarts and resubscribe, so clients need not.
+ */
+class UpstreamClients {
+  private readonly clients = new Map<string, { client: Client; users: number }>();
+
+  constructor(
+    private readonly urls: Record<string, string>,
+    private readonly logger: Logger,
+  ) {}
+
+  subscribe(fetch: FetchNode, variables: Record<string, unknown>, context: GatewayContext): AsyncIterableIterator<ExecutionResult> {
+    const key = `${fetch.serviceName}|${JSON.stringify({ ...context.principal, requestId: null })}`;
+    let entry = this.clients.get(key);
+    if (!entry) {
+      const url = this.urls[fetch.serviceName]!.replace(/^http/, 'ws');
+      const client = createClient({
+        url,
+        webSocketImpl: WebSocket,
+        lazy: true,
+        lazyCloseTimeout: 1_000,
+        keepAlive: 10_000,
+        retryAttempts: Number.POSITIVE_INFINITY,
+        shouldRetry: () => true,
+        retryWait: async (retries) => new Promise((r) => setTimeout(r, Math.min(2_000, 100 * 2 ** retries))),
+        connectionParams: async () => ({ authorization: `Bearer ${await context.internalToken()}` }),
+        on: { error: (error) => this.logger.debug({ err: error, subgraph: fetch.serviceName }, 'upstream subscription socket error') },
+      });
+      entry = { client, users: 0 };
+      this.clients.set(key, entry);
+    }
+    entry.users++;
+    const variablesForFetch = Object.fromEntries((fetch.variableUsages ?? []).filter((name) => name in variables).map((name) => [name, variables[name]]));
+    const iterator = entry.client.iterate<Record<string, unknown>>({ query: fetch.operation, variables: variablesForFetch });
+    const release = () => {
+      const current = this.clients.get(key);
+      if (current && --current.users === 0) {
+        this.clients.delete(key);
+        void current.client.dispose();
+      }
+    };
+    let released = false;
+    return {
+      [Symbol.asyncIterator]() {
+        return this;
+      },
+      async next() {
+        const next = await iterator.next();
+        if (next.done && !released) {
+          released = true;
+          release();
+        }
+        return next as IteratorResult<ExecutionResult>;
+      },
+      async return() {
+        await iterator.return?.();
+        if (!released) {
+          released = true;
+          release();
+        }
+        return { value: undefined, done: true };
+      },
+      async throw(error) {
+        await this.return!();
+        throw error;
+      },
+    };
+  }
+
+  async close() {
+    for (const { client } of this.clients.values()) await client.dispose();
+    this.clients.clear();
+  }
+}
+
+export type { GraphQLSchema };
