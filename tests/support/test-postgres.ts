@@ -1,8 +1,7 @@
 import { chmodSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { REPO_ROOT } from '@resona/config';
-import { startEmbeddedPostgres, withDatabase, type EmbeddedDatabase } from '@resona/db';
-import { TEST_ADMIN_URL_ENV } from '@resona/testing';
+import { TEST_ADMIN_URL_ENV, startEmbeddedPostgres, withDatabase, type EmbeddedDatabase } from '@resona/db';
 import pg from 'pg';
 
 declare global {

@@ -25,6 +25,8 @@ export function subgraphConfigSchema<E extends z.ZodRawShape>(defaultPort: numbe
        * (the same pair as `INTERNAL_TOKEN_PUBLIC_KEY`). Default: the development key under `.data/keys/`.
        */
       INTERNAL_TOKEN_PRIVATE_KEY: z.string().optional(),
+      /** Redis for events between services and replicas (PubSub); in-process when unset. */
+      REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL').optional(),
       /** Key-encryption keys, `"1:<base64 32 bytes>,2:<…>"`; the highest version wraps new data keys. */
       ENCRYPTION_KEYS: z.string().optional(),
       ...extra,

@@ -3,6 +3,7 @@ import type { Migration } from '@mikro-orm/migrations';
 import { importPrivateKey, importPublicKey, pemFromConfig, type CryptoKey } from '@resona/auth';
 import { createLogger, parseConfig, type Logger, type z } from '@resona/config';
 import { createOrm, type Orm } from '@resona/db';
+import { createPubSub, type PubSub } from '@resona/pubsub';
 import type { RunningServer, SubgraphServer } from './server.js';
 import type { subgraphConfigSchema } from './config.js';
 
@@ -42,6 +43,8 @@ export interface SubgraphBuildDeps<C> {
    * first use, so subgraphs without peers never need it.
    */
   internalSigningKey: () => Promise<CryptoKey>;
+  /** Events between services and replicas (Redis when `REDIS_URL` is set). */
+  pubsub: PubSub;
 }
 
 export interface StartedSubgraph {
@@ -72,7 +75,8 @@ export async function startSubgraph<C extends BaseSubgraphConfig>(
     let signingKey: Promise<CryptoKey> | undefined;
     const internalSigningKey = () =>
       (signingKey ??= importPrivateKey(pemFromConfig(config.INTERNAL_TOKEN_PRIVATE_KEY, { dataDir: config.DATA_DIR, name: 'internal-token', part: 'private' })));
-    const server = await module.build({ config, orm, logger, internalTokenKey, internalSigningKey });
+    const pubsub = createPubSub(config.REDIS_URL);
+    const server = await module.build({ config, orm, logger, internalTokenKey, internalSigningKey, pubsub });
     const running = await server.listen(config.PORT, config.HOST);
     logger.info({ url: running.url }, `${module.name} subgraph listening`);
     return {
@@ -83,6 +87,7 @@ export async function startSubgraph<C extends BaseSubgraphConfig>(
       running,
       async stop() {
         await running.close();
+        await pubsub.close();
         await orm.close();
       },
     };

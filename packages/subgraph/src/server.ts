@@ -20,6 +20,7 @@ import { AuditAction, appendAudit, auditEntry } from '@resona/audit';
 import { DeniedBurstDetector, RequestAudit, principalKey } from './audit.js';
 import { ConsentChecker, type ConsentSource } from './consent.js';
 import type { SubgraphContext } from './context.js';
+import { serveSubscriptions } from './websocket.js';
 import { buildShield } from './permissions.js';
 
 export interface SubgraphDefinition<C extends SubgraphContext> {
@@ -98,6 +99,29 @@ export async function createSubgraphServer<C extends SubgraphContext>(
   await apollo.start();
   const verifiedTokens = new VerifiedTokenCache<Principal & { expiresAtMs: number }>();
 
+  /** The caller the gateway vouches for, from `Authorization: Bearer <internal token>`; anything else is refused. */
+  const authenticate = async (authorization: string | undefined, requestId: string | null): Promise<Principal & { expiresAtMs: number }> => {
+    const token = bearerToken(authorization);
+    if (!token) throw missingInternalToken();
+    try {
+      const verified = await verifiedTokens.verify(token, (t) => verifyInternalToken(deps.internalTokenKey, t), (p) => p.expiresAtMs);
+      return { ...verified, requestId: requestId ? requestId.slice(0, 64) : null };
+    } catch {
+      throw missingInternalToken();
+    }
+  };
+  /** A fresh context: per HTTP request, and per subscription event (so every event is authorized anew). */
+  const contextFor = (principal: Principal): C => {
+    const base: SubgraphContext = {
+      principal,
+      em: orm.orm.em.fork() as SubgraphContext['em'],
+      logger: logger.child({ requestId: principal.requestId }),
+      consent: new ConsentChecker(deps.consentSource, principal.clinicId, principal.requestId),
+      audit: new RequestAudit(principal),
+    };
+    return definition.context(base);
+  };
+
   const app = express();
   app.disable('x-powered-by');
   app.get('/health', (_req, res) => {
@@ -112,24 +136,9 @@ export async function createSubgraphServer<C extends SubgraphContext>(
     express.json({ limit: deps.bodyLimit ?? '1mb' }),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
-        const token = bearerToken(req.headers.authorization);
-        if (!token) throw missingInternalToken();
-        let principal: Principal;
-        try {
-          const verified = await verifiedTokens.verify(token, (t) => verifyInternalToken(deps.internalTokenKey, t), (p) => p.expiresAtMs);
-          const requestId = req.headers['x-request-id'];
-          principal = { ...verified, requestId: typeof requestId === 'string' ? requestId.slice(0, 64) : null };
-        } catch {
-          throw missingInternalToken();
-        }
-        const base: SubgraphContext = {
-          principal,
-          em: orm.orm.em.fork() as SubgraphContext['em'],
-          logger: logger.child({ requestId: principal.requestId }),
-          consent: new ConsentChecker(deps.consentSource, principal.clinicId, principal.requestId),
-          audit: new RequestAudit(principal),
-        };
-        return definition.context(base);
+        const requestId = req.headers['x-request-id'];
+        const principal = await authenticate(req.headers.authorization, typeof requestId === 'string' ? requestId : null);
+        return contextFor(principal);
       },
     }),
   );
@@ -140,11 +149,15 @@ export async function createSubgraphServer<C extends SubgraphContext>(
     res.status(status).json({ errors: [{ message, extensions: { code: status < 500 ? 'BAD_REQUEST' : ErrorCode.INTERNAL_SERVER_ERROR } }] });
   });
   httpServer.on('request', app);
+  const subscriptions = schema.getSubscriptionType()
+    ? serveSubscriptions({ httpServer, schema, authenticate, contextFor, orm, logger, formatError: (e) => maskError(e.toJSON(), e, logger) })
+    : undefined;
 
   return {
     name: definition.name,
     app,
     listen: (port, host = '127.0.0.1') => listen(httpServer, port, host, async () => {
+      await subscriptions?.close();
       await apollo.stop();
     }),
   };

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { dropDatabase, ensureDatabase, withDatabase } from '@resona/db';
+import { TEST_ADMIN_URL_ENV, dropDatabase, ensureDatabase, withDatabase } from '@resona/db';
 
-/** Set by the test suite's global setup: a PostgreSQL server where each test file gets its own database. */
-export const TEST_ADMIN_URL_ENV = 'RESONA_TEST_ADMIN_URL';
+export { TEST_ADMIN_URL_ENV };
+
 
 /** The admin URL of the test PostgreSQL, or a failure that says how to get one. */
 export function testAdminUrl(): string {
