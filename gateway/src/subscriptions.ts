@@ -88,11 +88,13 @@ export function createSubscriptionServer(options: {
   }, SUBSCRIPTION_LIMITS.pingIntervalMs);
   wss.on('connection', (socket: WebSocket & { missedPongs?: number }) => socket.on('pong', () => (socket.missedPongs = 0)));
 
+  const open = new Set<{ subscriptions: Record<string, AsyncGenerator<unknown> | AsyncIterable<unknown> | null> }>();
   const server = useServer<Record<string, unknown>, SocketExtra>(
     {
       connectionInitWaitTimeout: SUBSCRIPTION_LIMITS.connectionInitWaitMs,
       onConnect: async (ctx) => {
-        ctx.extra.cleanups = [];
+        ctx.extra.cleanups = [() => void open.delete(ctx as never)];
+        open.add(ctx as never);
         const authorization = typeof ctx.connectionParams?.authorization === 'string' ? ctx.connectionParams.authorization : undefined;
         let context: GatewayContext;
         try {
@@ -188,7 +190,14 @@ export function createSubscriptionServer(options: {
   return {
     async close() {
       clearInterval(heartbeat);
-      // Completing each subscription first tells clients the stream ended on purpose.
+      // Ending each subscription sends its `complete`, so clients know the stream ended on purpose
+      // (and can resubscribe elsewhere) before the socket closes with 1001.
+      for (const ctx of open) {
+        for (const subscription of Object.values(ctx.subscriptions)) {
+          if (subscription && 'return' in subscription) await subscription.return?.(undefined).catch(() => {});
+        }
+      }
+      await new Promise((resolve) => setTimeout(resolve, 50));
       const sockets = [...wss.clients];
       await server.dispose();
       for (const socket of sockets) socket.terminate();

@@ -146,10 +146,21 @@ describe('risk: RiskAssessment and User.riskAssessments', () => {
   });
 });
 
-describe('owner only: UIConfig, Conversation, Message', () => {
-  it('UIConfig: the person and services, nobody else', async () => {
-    await expectTable((p) => sg('personalization').request(p, ENTITIES('... on User { uiConfig { id theme layoutOrder } }'), { reps: user(p1) }), {
+describe('owner only: UIConfig details, Conversation, Message', () => {
+  it('UIConfig theme: the person, their clinic’s clinicians with MFA, services', async () => {
+    await expectTable((p) => sg('personalization').request(p, ENTITIES('... on User { uiConfig { id theme } }'), { reps: user(p1) }), {
       self: 'allowed',
+      clinician: 'allowed',
+      clinicAdmin: 'allowed',
+      clinicianNoMfa: 'mfa',
+      service: 'allowed',
+    });
+  });
+
+  it('UIConfig components and layout: the person and services, nobody else', async () => {
+    await expectTable((p) => sg('personalization').request(p, ENTITIES('... on User { uiConfig { layoutOrder } }'), { reps: user(p1) }), {
+      self: 'allowed',
+      clinicianNoMfa: 'mfa',
       service: 'allowed',
     });
   });

@@ -27,8 +27,14 @@ export const identityConfigSchema = subgraphConfigSchema(
     OIDC_REDIRECT_URI: z.url().optional(),
     /** Redis for the login lockout counters, shared by every replica. Default: unset, counters in memory. */
     REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL').optional(),
+    /**
+     * The privacy subgraph, asked whether a person shares with a clinic (clinicians and partner keys
+     * reading a patient's name and language). Default its development port.
+     */
+    PRIVACY_URL: z.string().url().default('http://127.0.0.1:4005/graphql'),
   },
-  ['ACCESS_TOKEN_PRIVATE_KEY'],
+  // Calls to privacy are signed with the internal-token private key.
+  ['ACCESS_TOKEN_PRIVATE_KEY', 'INTERNAL_TOKEN_PRIVATE_KEY', 'PRIVACY_URL'],
 ).superRefine((config, ctx) => {
   const oidc = [config.OIDC_ISSUER_URL, config.OIDC_CLIENT_ID, config.OIDC_CLIENT_SECRET, config.OIDC_REDIRECT_URI];
   if (oidc.some(Boolean) && !oidc.every(Boolean)) {

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { Redis } from 'ioredis';
 import { encryptionKeysFromConfig, importPrivateKey, pemFromConfig } from '@resona/auth';
 import { KeyRing } from '@resona/crypto';
-import { createSubgraphServer, type SubgraphModule } from '@resona/subgraph';
+import { createSubgraphServer, internalClient, privacyConsentSource, type SubgraphModule } from '@resona/subgraph';
 import { migrations } from '../migrations/index.js';
 import { identityConfigSchema, type IdentityConfig } from './config.js';
 import { identityContext } from './context.js';
@@ -24,7 +24,7 @@ export const identity: SubgraphModule<IdentityConfig> = {
   configSchema: identityConfigSchema,
   entities,
   migrations,
-  async build({ config, orm, logger, internalTokenKey }) {
+  async build({ config, orm, logger, internalTokenKey, internalSigningKey, pubsub }) {
     const accessTokenKey = await importPrivateKey(
       pemFromConfig(config.ACCESS_TOKEN_PRIVATE_KEY, { dataDir: config.DATA_DIR, name: 'access-token', part: 'private' }),
     );
@@ -48,10 +48,13 @@ export const identity: SubgraphModule<IdentityConfig> = {
       oidc,
       publicAppUrl: config.PUBLIC_APP_URL.replace(/\/+$/, ''),
       logger,
+      pubsub,
     };
+    // Clinicians and partner keys read a patient's name and language only while the patient shares with their clinic.
+    const privacy = internalClient(config.PRIVACY_URL, await internalSigningKey());
     const server = await createSubgraphServer(
       { name: 'identity', schemaPath, resolvers: resolvers as never, permissions, context: identityContext(services) },
-      { orm, logger, internalTokenKey },
+      { orm, logger, internalTokenKey, consentSource: privacyConsentSource(privacy) },
     );
     return {
       ...server,

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createSubgraphServer, type SubgraphModule } from '@resona/subgraph';
+import { createSubgraphServer, internalClient, privacyConsentSource, type SubgraphModule } from '@resona/subgraph';
 import { migrations } from '../migrations/index.js';
 import { personalizationConfigSchema, type PersonalizationConfig } from './config.js';
 import { personalizationContext } from './context.js';
@@ -18,10 +18,11 @@ export const personalization: SubgraphModule<PersonalizationConfig> = {
   configSchema: personalizationConfigSchema,
   entities,
   migrations,
-  async build({ orm, logger, internalTokenKey }) {
+  async build({ config, orm, logger, internalTokenKey, internalSigningKey }) {
+    const privacy = internalClient(config.PRIVACY_URL, await internalSigningKey());
     return createSubgraphServer(
       { name: 'personalization', schemaPath, resolvers: resolvers as never, permissions, context: personalizationContext },
-      { orm, logger, internalTokenKey },
+      { orm, logger, internalTokenKey, consentSource: privacyConsentSource(privacy) },
     );
   },
   async seed(orm, world) {

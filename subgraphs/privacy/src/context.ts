@@ -1,5 +1,6 @@
 import type DataLoader from 'dataloader';
 import { entityLoader, pageLoader } from '@resona/db';
+import type { PubSub } from '@resona/pubsub';
 import type { SubgraphContext } from '@resona/subgraph';
 import { Consents } from './domain/consents.js';
 import type { Consent } from './entities.js';
@@ -11,9 +12,9 @@ export interface PrivacyContext extends SubgraphContext {
   consentPages: ReturnType<typeof pageLoader<Consent>>;
 }
 
-export const privacyContext = (base: SubgraphContext): PrivacyContext => ({
+export const privacyContext = (base: SubgraphContext, pubsub: PubSub): PrivacyContext => ({
   ...base,
-  consentsService: new Consents(base.em, base.principal),
+  consentsService: new Consents(base.em, base.principal, { pubsub, logger: base.logger }),
   consents: entityLoader<Consent>(base.em, 'Consent'),
   consentPages: pageLoader<Consent>(base.em, 'Consent', 'user_id'),
 });

@@ -22,6 +22,8 @@ export const permissions: IRules = {
     patients: or(isClinicianWithMfa, isPartnerKey('emotion:read', 'risk:read')),
     // How other subgraphs learn about consent; never reachable through the gateway (@inaccessible).
     activeClinicShares: isService,
+    // Which clinics get a person's crisis alerts (risk asks); never through the gateway either.
+    sharingClinics: isService,
   },
   ConsentPolicy: allow,
   Mutation: { grantConsent: isAuthenticated, revokeConsent: isAuthenticated },

@@ -19,9 +19,9 @@ export const privacy: SubgraphModule<PrivacyConfig> = {
   configSchema: privacyConfigSchema,
   entities,
   migrations,
-  async build({ orm, logger, internalTokenKey }) {
+  async build({ orm, logger, internalTokenKey, pubsub }) {
     return createSubgraphServer(
-      { name: 'privacy', schemaPath, resolvers: resolvers as never, permissions, context: privacyContext },
+      { name: 'privacy', schemaPath, resolvers: resolvers as never, permissions, context: (base) => privacyContext(base, pubsub) },
       // Privacy owns the consents: it checks them in its own database, per request, not over HTTP.
       { orm, logger, internalTokenKey, consentSource: (clinicId, userIds) => activeClinicShares(orm.orm.em.fork(), clinicId, userIds) },
     );

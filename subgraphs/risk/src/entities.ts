@@ -23,6 +23,26 @@ export interface RiskAssessment {
   createdAt: Date;
 }
 
+/**
+ * A HIGH or IMMINENT assessment raised for one clinic the person shares with. A row first, a
+ * message second: a dashboard that missed the message finds it among the open alerts.
+ */
+export interface CrisisAlert {
+  id: string;
+  clinicId: string;
+  /** The person the assessment is about. */
+  userId: string;
+  assessmentId: string;
+  createdAt: Date;
+  /** Null while open. */
+  acknowledgedAt: Date | null;
+  /** The clinician who took it on. */
+  acknowledgedBy: string | null;
+}
+
+/** An alert as resolvers see it: from the database, or from an event that carries its assessment. */
+export type CrisisAlertModel = CrisisAlert & { assessment?: RiskAssessment };
+
 /** A `User` as this subgraph knows it: only its key. */
 export interface UserRef {
   id: string;
@@ -47,4 +67,18 @@ export const RiskAssessmentEntity = new EntitySchema<RiskAssessment>({
   },
 });
 
-export const entities = [RiskAssessmentEntity];
+export const CrisisAlertEntity = new EntitySchema<CrisisAlert>({
+  name: 'CrisisAlert',
+  tableName: 'crisis_alert',
+  properties: {
+    id: { type: 'uuid', primary: true },
+    clinicId: { type: 'uuid' },
+    userId: { type: 'uuid' },
+    assessmentId: { type: 'uuid' },
+    createdAt: { type: 'Date', onCreate: () => new Date() },
+    acknowledgedAt: { type: 'Date', nullable: true },
+    acknowledgedBy: { type: 'uuid', nullable: true },
+  },
+});
+
+export const entities = [RiskAssessmentEntity, CrisisAlertEntity];

@@ -3,7 +3,9 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { z } from '@resona/config';
 import { Role, dummyPasswordHash, hashPassword, passwordProblem, signAccessToken, verifyPassword } from '@resona/auth';
 import { badUserInput, forbidden, unauthenticated } from '@resona/errors';
+import { Topic } from '@resona/pubsub';
 import { OidcLoginEntity, RefreshTokenEntity, UserEntity, UserIdentityEntity, type Language, type User } from '../entities.js';
+import { IdentityAuditAction, type AuditTrail } from './audit.js';
 import { Mfa, type SecondFactor } from './mfa.js';
 import { oidcDisabled } from './oidc.js';
 import { consumeToken, issueToken, peekToken } from './one-time-tokens.js';
@@ -52,8 +54,9 @@ export class Accounts {
     private readonly services: IdentityServices,
     private readonly events: SecurityEvents,
     private readonly origin: Origin,
+    private readonly audit: AuditTrail,
   ) {
-    this.mfa = new Mfa(em, services.keyRing, events);
+    this.mfa = new Mfa(em, services.keyRing, events, audit);
   }
 
   async register(input: { email: string; password: string; displayName: string; preferredLanguage?: Language | null }): Promise<Session> {
@@ -73,8 +76,11 @@ export class Accounts {
   }
 
   /** Creates an account; an email already taken is `BAD_USER_INPUT`, said the same way whatever the account. */
-  async createUser(fields: Omit<User, 'id' | 'createdAt' | 'mfaEnabled' | 'totpSecret' | 'totpKekVersion' | 'totpLastCounter'>): Promise<User> {
-    const user = this.em.create(UserEntity, {
+  async createUser(
+    fields: Omit<User, 'id' | 'createdAt' | 'mfaEnabled' | 'totpSecret' | 'totpKekVersion' | 'totpLastCounter'>,
+    em: EntityManager = this.em,
+  ): Promise<User> {
+    const user = em.create(UserEntity, {
       id: randomUUID(),
       ...fields,
       mfaEnabled: false,
@@ -84,10 +90,10 @@ export class Accounts {
       createdAt: new Date(),
     });
     try {
-      await this.em.flush();
+      await em.flush();
     } catch (error) {
       if (isUniqueViolation(error)) {
-        this.em.clear();
+        em.clear();
         throw badUserInput('This email cannot be used to register. If it is yours, sign in instead.', 'email');
       }
       throw error;
@@ -123,8 +129,12 @@ export class Accounts {
     const invalid = unauthenticated('Your session has ended. Please sign in again.');
     if (!stored || stored.revokedAt) throw invalid;
     if (stored.usedAt) {
-      await this.revokeFamily(stored.familyId);
-      await this.events.record('REFRESH_TOKEN_REUSE', { userId: stored.userId, detail: { sessionId: stored.familyId } });
+      const revoked = await this.em.transactional(async (tx) => {
+        const families = await this.revokeFamily(tx, stored.familyId);
+        await this.events.record('REFRESH_TOKEN_REUSE', { userId: stored.userId, detail: { sessionId: stored.familyId } }, tx);
+        return families;
+      });
+      await this.announceRevoked(stored.userId, revoked);
       throw invalid;
     }
     if (stored.expiresAt.getTime() < Date.now()) throw invalid;
@@ -135,13 +145,16 @@ export class Accounts {
 
   async logout(refreshToken: string): Promise<boolean> {
     const stored = await this.em.findOne(RefreshTokenEntity, { tokenHash: sha256(refreshToken) });
-    if (stored) await this.revokeFamily(stored.familyId);
+    if (stored) await this.announceRevoked(stored.userId, await this.revokeFamily(this.em, stored.familyId));
     return true;
   }
 
-  /** Ends every session (refresh-token family) of the person. Access tokens lapse within 15 minutes. */
+  /**
+   * Ends every session (refresh-token family) of the person. Access tokens lapse within 15 minutes;
+   * sockets opened with them close at once (`Topic.sessionRevoked`).
+   */
   async logoutEverywhere(userId: string): Promise<boolean> {
-    await this.em.nativeUpdate(RefreshTokenEntity, { userId, revokedAt: null }, { revokedAt: new Date() });
+    await this.announceRevoked(userId, await this.revokeSessions(this.em, userId));
     return true;
   }
 
@@ -181,13 +194,25 @@ export class Accounts {
     if (!user) throw badUserInput('This link is invalid or has expired. Please ask for a new one.', 'token');
     const weak = passwordProblem(newPassword, [user.email.split('@')[0]!, user.displayName]);
     if (weak) throw badUserInput(weak, 'newPassword');
-    await consumeToken(this.em, 'RESET_PASSWORD', token);
-    user.passwordHash = await hashPassword(newPassword);
-    user.emailVerified = true;
-    await this.em.flush();
-    await this.logoutEverywhere(user.id);
+    const passwordHash = await hashPassword(newPassword);
+    // The token, the password, the ended sessions, the event and the audit record commit together.
+    const revoked = await this.em.transactional(async (tx) => {
+      await consumeToken(tx, 'RESET_PASSWORD', token);
+      user.passwordHash = passwordHash;
+      user.emailVerified = true;
+      await tx.flush();
+      const sessions = await this.revokeSessions(tx, user.id);
+      await this.events.record('PASSWORD_RESET', { userId: user.id }, tx);
+      await this.audit.record(tx, IdentityAuditAction.PASSWORD_RESET, {
+        subjectUserId: user.id,
+        resourceType: 'User',
+        resourceId: user.id,
+        detail: { sessionsEnded: sessions.length },
+      });
+      return sessions;
+    });
     await this.services.lockout.succeed(sha256(user.email));
-    await this.events.record('PASSWORD_RESET', { userId: user.id });
+    await this.announceRevoked(user.id, revoked);
     return true;
   }
 
@@ -308,8 +333,32 @@ export class Accounts {
     }
   }
 
-  private async revokeFamily(familyId: string) {
-    await this.em.nativeUpdate(RefreshTokenEntity, { familyId, revokedAt: null }, { revokedAt: new Date() });
+  /** Ends one session; returns its id when it was still open (else nothing). */
+  private async revokeFamily(em: EntityManager, familyId: string): Promise<string[]> {
+    const revoked = await em.nativeUpdate(RefreshTokenEntity, { familyId, revokedAt: null }, { revokedAt: new Date() });
+    return revoked > 0 ? [familyId] : [];
+  }
+
+  /** Ends every open session of the person; returns their ids (refresh-token family ids). */
+  private async revokeSessions(em: EntityManager, userId: string): Promise<string[]> {
+    const rows = await em.execute<{ family_id: string }[]>(
+      'update refresh_token set revoked_at = ? where user_id = ? and revoked_at is null returning family_id',
+      [new Date(), userId],
+    );
+    return [...new Set(rows.map((row) => row.family_id))];
+  }
+
+  /**
+   * Tells every service that these sessions ended (after the change committed): the gateway closes
+   * sockets opened with them. A bus that cannot take the message is logged, not fatal: the
+   * sessions are ended either way, and their access tokens lapse within 15 minutes.
+   */
+  private async announceRevoked(userId: string, sessionIds: string[]) {
+    for (const sessionId of sessionIds) {
+      await this.services.pubsub
+        .publish(Topic.sessionRevoked(sessionId), { userId })
+        .catch((err: unknown) => this.services.logger.error({ err, sessionId }, 'could not announce an ended session'));
+    }
   }
 
   private async sendVerification(user: User) {

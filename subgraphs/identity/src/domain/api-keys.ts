@@ -5,6 +5,7 @@ import { isUuid } from '@resona/db';
 import { badUserInput, notFound } from '@resona/errors';
 import { ApiKeyEntity, type ApiKey } from '../entities.js';
 import { sameDigest, sha256 } from './secrets.js';
+import { IdentityAuditAction, type AuditTrail } from './audit.js';
 import type { SecurityEvents } from './security-events.js';
 
 /** GraphQL `ApiKeyScope` values and the scopes they put in the principal. */
@@ -40,6 +41,7 @@ export class ApiKeys {
   constructor(
     private readonly em: EntityManager,
     private readonly events: SecurityEvents,
+    private readonly audit: AuditTrail,
   ) {}
 
   list(clinicId: string): Promise<ApiKey[]> {
@@ -52,21 +54,24 @@ export class ApiKeys {
     if (!input.scopes.length) throw badUserInput('Choose at least one scope.', 'scopes');
     if (input.expiresAt && input.expiresAt.getTime() <= Date.now()) throw badUserInput('The expiry must be in the future.', 'expiresAt');
     const { prefix, key } = newKey();
-    const apiKey = this.em.create(ApiKeyEntity, {
-      id: randomUUID(),
-      clinicId,
-      name: name.data,
-      scopes: [...new Set(input.scopes)].map((scope) => API_KEY_SCOPES[scope]),
-      prefix,
-      secretHash: sha256(key),
-      createdBy: userId,
-      createdAt: new Date(),
-      expiresAt: input.expiresAt ?? null,
-      revokedAt: null,
-      lastUsedAt: null,
+    const apiKey = await this.em.transactional(async (tx) => {
+      const created = tx.create(ApiKeyEntity, {
+        id: randomUUID(),
+        clinicId,
+        name: name.data,
+        scopes: [...new Set(input.scopes)].map((scope) => API_KEY_SCOPES[scope]),
+        prefix,
+        secretHash: sha256(key),
+        createdBy: userId,
+        createdAt: new Date(),
+        expiresAt: input.expiresAt ?? null,
+        revokedAt: null,
+        lastUsedAt: null,
+      });
+      await tx.flush();
+      await this.changed(tx, 'API_KEY_CREATED', userId, created);
+      return created;
     });
-    await this.em.flush();
-    await this.events.record('API_KEY_CREATED', { userId, detail: { apiKeyId: apiKey.id, clinicId } });
     return { apiKey, secret: key };
   }
 
@@ -75,19 +80,23 @@ export class ApiKeys {
     const apiKey = await this.find(clinicId, id);
     if (apiKey.revokedAt) throw badUserInput('This key is revoked.', 'id');
     const { prefix, key } = newKey();
-    apiKey.prefix = prefix;
-    apiKey.secretHash = sha256(key);
-    await this.em.flush();
-    await this.events.record('API_KEY_ROTATED', { userId, detail: { apiKeyId: apiKey.id, clinicId } });
+    await this.em.transactional(async (tx) => {
+      apiKey.prefix = prefix;
+      apiKey.secretHash = sha256(key);
+      await tx.flush();
+      await this.changed(tx, 'API_KEY_ROTATED', userId, apiKey);
+    });
     return { apiKey, secret: key };
   }
 
   async revoke(clinicId: string, userId: string, id: string): Promise<ApiKey> {
     const apiKey = await this.find(clinicId, id);
     if (!apiKey.revokedAt) {
-      apiKey.revokedAt = new Date();
-      await this.em.flush();
-      await this.events.record('API_KEY_REVOKED', { userId, detail: { apiKeyId: apiKey.id, clinicId } });
+      await this.em.transactional(async (tx) => {
+        apiKey.revokedAt = new Date();
+        await tx.flush();
+        await this.changed(tx, 'API_KEY_REVOKED', userId, apiKey);
+      });
     }
     return apiKey;
   }
@@ -108,6 +117,16 @@ export class ApiKeys {
       );
     }
     return { keyId: found.id, clinicId: found.clinicId, scopes: found.scopes };
+  }
+
+  /** The security event and the audit record of a change to a key, in the change's transaction. */
+  private async changed(tx: EntityManager, action: 'API_KEY_CREATED' | 'API_KEY_ROTATED' | 'API_KEY_REVOKED', userId: string, apiKey: ApiKey) {
+    await this.events.record(action, { userId, detail: { apiKeyId: apiKey.id, clinicId: apiKey.clinicId } }, tx);
+    await this.audit.record(tx, IdentityAuditAction[action], {
+      resourceType: 'ApiKey',
+      resourceId: apiKey.id,
+      detail: { clinicId: apiKey.clinicId, name: apiKey.name, prefix: apiKey.prefix, scopes: apiKey.scopes },
+    });
   }
 
   private async find(clinicId: string, id: string): Promise<ApiKey> {

@@ -4,6 +4,7 @@ import { Secret, TOTP } from 'otpauth';
 import type { KeyRing } from '@resona/crypto';
 import { badUserInput } from '@resona/errors';
 import { RecoveryCodeEntity, UserEntity, type User } from '../entities.js';
+import { IdentityAuditAction, type AuditTrail } from './audit.js';
 import type { SecurityEvents } from './security-events.js';
 import { sha256 } from './secrets.js';
 
@@ -29,6 +30,7 @@ export class Mfa {
     private readonly em: EntityManager,
     private readonly keyRing: KeyRing,
     private readonly events: SecurityEvents,
+    private readonly audit: AuditTrail,
   ) {}
 
   async enroll(user: User): Promise<{ otpauthUri: string; secret: string }> {
@@ -47,26 +49,32 @@ export class Mfa {
     if (!user.totpSecret) throw badUserInput('Start enrolment first.');
     if (!(await this.checkTotp(user, code))) throw badUserInput('That code is not right. Check the time on your phone and try again.', 'code');
     const codes = Array.from({ length: RECOVERY_CODE_COUNT }, newRecoveryCode);
-    await this.em.nativeDelete(RecoveryCodeEntity, { userId: user.id });
-    for (const code of codes) {
-      this.em.create(RecoveryCodeEntity, { id: randomUUID(), userId: user.id, codeHash: sha256(normaliseRecoveryCode(code)), usedAt: null, createdAt: new Date() });
-    }
-    user.mfaEnabled = true;
-    await this.em.flush();
-    await this.events.record('MFA_ENABLED', { userId: user.id });
+    await this.em.transactional(async (tx) => {
+      await tx.nativeDelete(RecoveryCodeEntity, { userId: user.id });
+      for (const code of codes) {
+        tx.create(RecoveryCodeEntity, { id: randomUUID(), userId: user.id, codeHash: sha256(normaliseRecoveryCode(code)), usedAt: null, createdAt: new Date() });
+      }
+      user.mfaEnabled = true;
+      await tx.flush();
+      await this.events.record('MFA_ENABLED', { userId: user.id }, tx);
+      await this.audit.record(tx, IdentityAuditAction.MFA_ENABLED, { subjectUserId: user.id, resourceType: 'User', resourceId: user.id });
+    });
     return codes;
   }
 
   async disable(user: User, code: string): Promise<boolean> {
     if (!user.mfaEnabled) throw badUserInput('Two-step sign-in is not on.');
     if (!(await this.verify(user, { totpCode: code, recoveryCode: code }))) throw badUserInput('That code is not right.', 'code');
-    await this.em.nativeDelete(RecoveryCodeEntity, { userId: user.id });
-    user.mfaEnabled = false;
-    user.totpSecret = null;
-    user.totpKekVersion = null;
-    user.totpLastCounter = null;
-    await this.em.flush();
-    await this.events.record('MFA_DISABLED', { userId: user.id });
+    await this.em.transactional(async (tx) => {
+      await tx.nativeDelete(RecoveryCodeEntity, { userId: user.id });
+      user.mfaEnabled = false;
+      user.totpSecret = null;
+      user.totpKekVersion = null;
+      user.totpLastCounter = null;
+      await tx.flush();
+      await this.events.record('MFA_DISABLED', { userId: user.id }, tx);
+      await this.audit.record(tx, IdentityAuditAction.MFA_DISABLED, { subjectUserId: user.id, resourceType: 'User', resourceId: user.id });
+    });
     return true;
   }
 

@@ -16,8 +16,13 @@ export class SecurityEvents {
     private readonly origin: Origin,
   ) {}
 
-  async record(type: SecurityEventType, event: { userId?: string | null; emailHash?: string | null; detail?: Record<string, unknown> } = {}) {
-    await this.em.insert(SecurityEventEntity, {
+  /** @param em the transaction of the change the event belongs to; default the request's EntityManager (written at once). */
+  async record(
+    type: SecurityEventType,
+    event: { userId?: string | null; emailHash?: string | null; detail?: Record<string, unknown> } = {},
+    em: EntityManager = this.em,
+  ) {
+    await em.insert(SecurityEventEntity, {
       id: randomUUID(),
       type,
       userId: event.userId ?? null,

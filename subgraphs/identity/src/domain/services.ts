@@ -1,6 +1,7 @@
 import type { CryptoKey } from '@resona/auth';
 import type { Logger } from '@resona/config';
 import type { KeyRing } from '@resona/crypto';
+import type { PubSub } from '@resona/pubsub';
 import type { LoginLockout } from './lockout.js';
 import type { Mailer } from './mailer.js';
 import type { OidcClient } from './oidc.js';
@@ -16,4 +17,6 @@ export interface IdentityServices {
   /** Base of links in mails, without a trailing slash. */
   publicAppUrl: string;
   logger: Logger;
+  /** Where ended sessions are announced (`Topic.sessionRevoked`), so the gateway closes their sockets. */
+  pubsub: PubSub;
 }

@@ -2,8 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/postgresql';
 import { AuditAction, appendAudit, auditEntry } from '@resona/audit';
 import { anonymousPrincipal, type Principal } from '@resona/auth';
+import type { Logger } from '@resona/config';
 import { isUuid } from '@resona/db';
 import { badUserInput, notFound } from '@resona/errors';
+import { Topic, type PubSub } from '@resona/pubsub';
 import { ConsentEntity, type Consent, type ConsentType } from '../entities.js';
 import { currentPolicy } from './policies.js';
 
@@ -11,6 +13,13 @@ export interface GrantInput {
   type: ConsentType;
   clinicId?: string | null;
   policyVersion: string;
+}
+
+/** What `Topic.consentRevoked(userId)` carries: streams that depended on the consent re-check and end. */
+export interface ConsentRevokedEvent {
+  consentId: string;
+  type: ConsentType;
+  clinicId: string | null;
 }
 
 /** Where a grant came from, recorded with it. */
@@ -27,10 +36,14 @@ export interface GrantOrigin {
  * older version it is revoked and superseded by a new record, in one transaction.
  */
 export class Consents {
-  /** @param actor who acts, for the audit log; default Resona itself (seeding, jobs). */
+  /**
+   * @param actor who acts, for the audit log; default Resona itself (seeding, jobs).
+   * @param events where revokes are announced (`Topic.consentRevoked`); default nowhere.
+   */
   constructor(
     private readonly em: EntityManager,
     private readonly actor: Principal = anonymousPrincipal({ kind: 'service' }),
+    private readonly events?: { pubsub: PubSub; logger: Logger },
   ) {}
 
   /** The audit record of a change, written in the change's own transaction. */
@@ -101,15 +114,29 @@ export class Consents {
     if (!consent || consent.userId !== userId) throw notFound('Consent not found.');
     if (consent.granted) {
       const revokedAt = new Date();
-      await this.em.transactional(async (tx) => {
+      const changed = await this.em.transactional(async (tx) => {
         // Only a grant still active is revoked, so a concurrent revoke records nothing twice.
         const changed = await tx.nativeUpdate(ConsentEntity, { id, granted: true }, { granted: false, revokedAt });
         if (changed) await this.audit(tx, AuditAction.CONSENT_REVOKED, consent);
+        return changed;
       });
       consent.granted = false;
       consent.revokedAt = revokedAt;
+      if (changed) await this.announceRevoked(consent);
     }
     return consent;
+  }
+
+  /**
+   * After the revoke committed: live streams that depended on it re-check and end. At most once
+   * (a lost message leaves a stream open, but every event of it is still checked against consent).
+   */
+  private async announceRevoked(consent: Consent) {
+    if (!this.events) return;
+    const event: ConsentRevokedEvent = { consentId: consent.id, type: consent.type, clinicId: consent.clinicId };
+    await this.events.pubsub.publish(Topic.consentRevoked(consent.userId), event).catch((err: unknown) => {
+      this.events!.logger.error({ err }, 'could not announce a revoked consent');
+    });
   }
 
   private active(userId: string, type: ConsentType, clinicId: string | null): Promise<Consent | null> {
@@ -123,6 +150,13 @@ export async function activeClinicShares(em: EntityManager, clinicId: string, us
   if (!isUuid(clinicId) || valid.length === 0) return [];
   const rows = await em.find(ConsentEntity, { type: 'CLINIC_SHARING', clinicId, granted: true, userId: { $in: valid } }, { fields: ['userId'] });
   return [...new Set(rows.map((r) => r.userId))];
+}
+
+/** The clinics `userId` has an active CLINIC_SHARING consent for. */
+export async function sharingClinics(em: EntityManager, userId: string): Promise<string[]> {
+  if (!isUuid(userId)) return [];
+  const rows = await em.find(ConsentEntity, { type: 'CLINIC_SHARING', userId, granted: true }, { fields: ['clinicId'], orderBy: { clinicId: 'asc' } });
+  return [...new Set(rows.map((r) => r.clinicId!))];
 }
 
 /** Everyone with an active CLINIC_SHARING consent for `clinicId`. */
