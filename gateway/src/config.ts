@@ -13,6 +13,8 @@ export const gatewayConfigSchema = z
     DATA_DIR: env.dataDir,
     /** The composed supergraph: a file path or an http(s) URL. Default `schema/supergraph.graphql`. */
     SUPERGRAPH: z.string().optional(),
+    /** The partner contract supergraph (file or URL). Default `schema/supergraph.partner.graphql`. */
+    PARTNER_SUPERGRAPH: z.string().optional(),
     /** Overrides of subgraph URLs from the supergraph, e.g. `IDENTITY_URL=http://identity:4001/graphql`. */
     IDENTITY_URL: env.optionalUrl,
     CONVERSATION_URL: env.optionalUrl,

@@ -12,7 +12,7 @@ import helmet from 'helmet';
 import { GraphQLError, type GraphQLFormattedError, type OperationDefinitionNode } from 'graphql';
 import type { Logger } from 'pino';
 import { importPrivateKey, importPublicKey, pemFromConfig } from '@resona/auth';
-import { ErrorCode, isPublicCode } from '@resona/errors';
+import { ErrorCode, isPublicCode, unauthenticated } from '@resona/errors';
 import { listen, type RunningServer } from '@resona/subgraph';
 import { subgraphUrlOverrides, type GatewayConfig } from './config.js';
 
@@ -84,8 +84,19 @@ export interface GatewayOptions {
   protections?: boolean;
 }
 
-export async function createGateway(config: GatewayConfig, supergraphSdl: string, logger: Logger, options: GatewayOptions = {}): Promise<Gateway> {
+/** The two API schemas one gateway serves: the public one, and the partner contract chosen by API keys. */
+export interface Supergraphs {
+  public: string;
+  partner: string;
+}
+
+/** Who a request is for: partner systems (`Authorization: ApiKey …`) get the partner contract. */
+export type Audience = keyof Supergraphs;
+export const audienceOf = (authorization: string | undefined): Audience => (/^ApiKey\s/.test(authorization ?? '') ? 'partner' : 'public');
+
+export async function createGateway(config: GatewayConfig, supergraphs: Supergraphs, logger: Logger, options: GatewayOptions = {}): Promise<Gateway> {
   const protections = options.protections ?? true;
+  const supergraphSdl = supergraphs.public;
   const keys = {
     accessTokenPublicKey: await importPublicKey(pemFromConfig(config.ACCESS_TOKEN_PUBLIC_KEY, { dataDir: config.DATA_DIR, name: 'access-token', part: 'public' })),
     internalTokenPrivateKey: await importPrivateKey(
@@ -107,33 +118,33 @@ export async function createGateway(config: GatewayConfig, supergraphSdl: string
   const dataSources = Object.fromEntries(
     Object.entries(subgraphs).map(([name, url]) => [name, new AuthenticatedDataSource(name, url, config.SUBGRAPH_TIMEOUT_MS)]),
   );
-  const gateway = new ApolloGateway({
-    supergraphSdl,
-    buildService: ({ name }) => dataSources[name]!,
-    logger,
-  });
   await rateLimiters.ready();
   const production = config.NODE_ENV === 'production';
   const httpServer = http.createServer();
-  const apollo = new ApolloServer<GatewayContext>({
-    gateway,
-    csrfPrevention: true,
-    allowBatchedHttpRequests: false,
-    // Introspection is decided per caller (see introspectionPolicy): partners may always introspect.
-    introspection: true,
-    includeStacktraceInErrorResponses: false,
-    // No "Did you mean …?" in production: suggestions map a schema for whoever asks.
-    hideSchemaDetailsFromClientErrors: production,
-    parseOptions: protections ? { maxTokens: LIMITS.maxTokens } : {},
-    validationRules: protections ? limitRules() : [],
-    formatError: (formatted, error) => maskGatewayError(formatted, error, logger),
-    plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer }),
-      introspectionPolicy(production),
-      ...(production ? [ApolloServerPluginLandingPageDisabled()] : []),
-    ],
-  });
-  await apollo.start();
+  const buildApollo = async (audience: Audience) => {
+    const server = new ApolloServer<GatewayContext>({
+      gateway: new ApolloGateway({ supergraphSdl: supergraphs[audience], buildService: ({ name }) => dataSources[name]!, logger }),
+      csrfPrevention: true,
+      allowBatchedHttpRequests: false,
+      // Introspection is decided per caller (see introspectionPolicy): partners may always introspect.
+      introspection: true,
+      includeStacktraceInErrorResponses: false,
+      // No "Did you mean …?" in production: suggestions map a schema for whoever asks.
+      hideSchemaDetailsFromClientErrors: production,
+      parseOptions: protections ? { maxTokens: LIMITS.maxTokens } : {},
+      validationRules: protections ? limitRules() : [],
+      formatError: (formatted, error) => maskGatewayError(formatted, error, logger),
+      plugins: [
+        // One drain for the shared HTTP server is enough.
+        ...(audience === 'public' ? [ApolloServerPluginDrainHttpServer({ httpServer })] : []),
+        introspectionPolicy(production),
+        ...(production || audience === 'partner' ? [ApolloServerPluginLandingPageDisabled()] : []),
+      ],
+    });
+    await server.start();
+    return server;
+  };
+  const apollo: Record<Audience, ApolloServer<GatewayContext>> = { public: await buildApollo('public'), partner: await buildApollo('partner') };
 
   const app = express();
   app.disable('x-powered-by');
@@ -154,6 +165,18 @@ export async function createGateway(config: GatewayConfig, supergraphSdl: string
     const healthy = Object.values(report).every((state) => state === 'up');
     res.status(healthy ? 200 : 503).json({ status: healthy ? 'ok' : 'degraded', subgraphs: report });
   });
+  const contextFor = (audience: Audience) => async ({ req }: { req: express.Request }): Promise<GatewayContext> => {
+    const context = await authenticator.context(req, req.ip ?? null);
+    const { principal } = context;
+    if (audience === 'partner' && principal.kind !== 'partner') throw unauthenticated('The partner API needs an API key.');
+    if (protections && principal.kind === 'user') await rateLimiters.consume('perUser', principal.userId!);
+    if (protections && principal.kind === 'partner') await rateLimiters.consume('perApiKey', principal.apiKey!.id);
+    return context;
+  };
+  const middleware: Record<Audience, express.RequestHandler> = {
+    public: expressMiddleware(apollo.public, { context: contextFor('public') }),
+    partner: expressMiddleware(apollo.partner, { context: contextFor('partner') }),
+  };
   const manifest = config.TRUSTED_DOCUMENTS === 'off' ? new Map<string, string>() : loadManifest(config.TRUSTED_DOCUMENTS_MANIFEST);
   app.use(
     '/graphql',
@@ -170,15 +193,8 @@ export async function createGateway(config: GatewayConfig, supergraphSdl: string
     },
     express.json({ limit: LIMITS.maxBodyBytes }),
     trustedDocuments(config.TRUSTED_DOCUMENTS, manifest),
-    expressMiddleware(apollo, {
-      context: async ({ req }) => {
-        const context = await authenticator.context(req, req.ip ?? null);
-        const { principal } = context;
-        if (protections && principal.kind === 'user') await rateLimiters.consume('perUser', principal.userId!);
-        if (protections && principal.kind === 'partner') await rateLimiters.consume('perApiKey', principal.apiKey!.id);
-        return context;
-      },
-    }),
+    // The API schema is chosen per request: partner systems only ever see (and validate against) the contract.
+    (req, res, next) => middleware[audienceOf(req.headers.authorization)](req, res, next),
   );
   app.use((err: { status?: number; type?: string }, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
     const status = err.status && err.status < 500 ? err.status : 500;
@@ -191,7 +207,7 @@ export async function createGateway(config: GatewayConfig, supergraphSdl: string
   const subscriptions = createSubscriptionServer({
     httpServer,
     path: '/graphql',
-    supergraphSdl,
+    supergraphs,
     dataSources,
     subgraphUrls: subgraphs,
     authenticator,
@@ -207,7 +223,8 @@ export async function createGateway(config: GatewayConfig, supergraphSdl: string
     listen: (port, host = config.HOST) =>
       listen(httpServer, port, host, async () => {
         await subscriptions.close();
-        await apollo.stop();
+        await apollo.partner.stop();
+        await apollo.public.stop();
         await rateLimiters.close();
         await pubsub.close();
       }),

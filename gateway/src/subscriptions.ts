@@ -57,7 +57,8 @@ export interface SubscriptionServer {
 export function createSubscriptionServer(options: {
   httpServer: http.Server;
   path: string;
-  supergraphSdl: string;
+  /** The public supergraph and the partner contract; each connection uses its caller's. */
+  supergraphs: { public: string; partner: string };
   dataSources: ServiceMap;
   subgraphUrls: Record<string, string>;
   authenticator: Authenticator;
@@ -66,11 +67,7 @@ export function createSubscriptionServer(options: {
   logger: Logger;
   limits?: boolean;
 }): SubscriptionServer {
-  const supergraph = Supergraph.build(options.supergraphSdl);
-  const apiSchema = supergraph.apiSchema();
-  const apiGraphQLSchema = apiSchema.toGraphQLJSSchema();
-  const supergraphSchema = supergraph.schema.toGraphQLJSSchema();
-  const planner = new QueryPlanner(supergraph);
+  const audiences = { public: audienceFor(options.supergraphs.public), partner: audienceFor(options.supergraphs.partner) };
   const upstream = new UpstreamClients(options.subgraphUrls, options.logger);
   const rules = [...specifiedRules, ...(options.limits === false ? [] : limitRules())];
 
@@ -147,6 +144,7 @@ export function createSubscriptionServer(options: {
         } catch (error) {
           return [withCode(error as GraphQLError, 'GRAPHQL_PARSE_FAILED')];
         }
+        const { apiGraphQLSchema } = audiences[context.principal.kind === 'partner' ? 'partner' : 'public'];
         const errors = validate(apiGraphQLSchema, document, rules);
         if (errors.length) return errors.map((e) => withCode(e, 'GRAPHQL_VALIDATION_FAILED'));
         const operation = selectOperation(document, payload.operationName ?? undefined);
@@ -157,6 +155,7 @@ export function createSubscriptionServer(options: {
       },
       subscribe: async (args) => {
         const context = args.contextValue as GatewayContext;
+        const { apiSchema, apiGraphQLSchema, supergraphSchema, planner } = audiences[context.principal.kind === 'partner' ? 'partner' : 'public'];
         const document = args.document;
         const operationName = args.operationName ?? undefined;
         const variables = (args.variableValues ?? {}) as Record<string, unknown>;
@@ -205,6 +204,13 @@ export function createSubscriptionServer(options: {
       await new Promise<void>((resolve) => wss.close(() => resolve()));
     },
   };
+}
+
+/** What planning and executing against one supergraph needs. */
+function audienceFor(supergraphSdl: string) {
+  const supergraph = Supergraph.build(supergraphSdl);
+  const apiSchema = supergraph.apiSchema();
+  return { apiSchema, apiGraphQLSchema: apiSchema.toGraphQLJSSchema(), supergraphSchema: supergraph.schema.toGraphQLJSSchema(), planner: new QueryPlanner(supergraph) };
 }
 
 function withCode(error: GraphQLError, code: string): GraphQLError {

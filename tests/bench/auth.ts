@@ -6,6 +6,7 @@
  *
  * Options (env): BENCH_SECONDS (default 10), BENCH_CONNECTIONS (default 16).
  */
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { importPrivateKey, importPublicKey, pemFromConfig, signAccessToken, verifyAccessToken, VerifiedTokenCache } from '@resona/auth';
 import { REPO_ROOT, createLogger, parseConfig, z } from '@resona/config';
@@ -27,7 +28,10 @@ const stack = await startStack({ databaseUrl: settings.DATABASE_URL, dataDir, po
 const urls = Object.fromEntries(Object.values(stack.subgraphs).map((s) => [`${s.name.toUpperCase()}_URL`, s.running.url]));
 const bare = await createGateway(
   parseConfig(gatewayConfigSchema, { ...urls, DATA_DIR: dataDir, LOG_LEVEL: 'warn' }),
-  (await import('node:fs')).readFileSync(path.join(REPO_ROOT, 'schema', 'supergraph.graphql'), 'utf8'),
+  {
+    public: readFileSync(path.join(REPO_ROOT, 'schema', 'supergraph.graphql'), 'utf8'),
+    partner: readFileSync(path.join(REPO_ROOT, 'schema', 'supergraph.partner.graphql'), 'utf8'),
+  },
   logger,
   { protections: false },
 );

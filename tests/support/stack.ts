@@ -7,6 +7,8 @@ import { startStack, type Stack } from '@resona/stack';
 import { createTestDatabase, postGraphQL, type GraphQLResponse } from '@resona/testing';
 
 export interface TestStack extends Stack {
+  /** The settings every service got (keys, NODE_ENV, …), to start more replicas alike. */
+  settings: Record<string, string>;
   /** The key pairs this stack was started with, to forge or expire tokens in tests. */
   keys: { access: PemKeyPair; internal: PemKeyPair };
   /** Posts to the gateway, optionally with a bearer access token. */
@@ -22,24 +24,19 @@ export async function startTestStack(options: { seed?: boolean; settings?: Recor
   const dataDir = mkdtempSync(path.join(tmpdir(), 'resona-stack-'));
   const access = generatePemKeyPair();
   const internal = generatePemKeyPair();
-  const stack = await startStack({
-    databaseUrl: database.url,
-    dataDir,
-    ports: 'random',
-    logLevel: 'silent',
-    seedWhenEmpty: options.seed ?? false,
-    settings: {
-      NODE_ENV: 'test',
-      ACCESS_TOKEN_PRIVATE_KEY: access.privateKeyPem,
-      ACCESS_TOKEN_PUBLIC_KEY: access.publicKeyPem,
-      INTERNAL_TOKEN_PRIVATE_KEY: internal.privateKeyPem,
-      INTERNAL_TOKEN_PUBLIC_KEY: internal.publicKeyPem,
-      ENCRYPTION_KEYS: KeyRing.generateSpec(),
-      ...options.settings,
-    },
-  });
+  const settings = {
+    NODE_ENV: 'test',
+    ACCESS_TOKEN_PRIVATE_KEY: access.privateKeyPem,
+    ACCESS_TOKEN_PUBLIC_KEY: access.publicKeyPem,
+    INTERNAL_TOKEN_PRIVATE_KEY: internal.privateKeyPem,
+    INTERNAL_TOKEN_PUBLIC_KEY: internal.publicKeyPem,
+    ENCRYPTION_KEYS: KeyRing.generateSpec(),
+    ...options.settings,
+  };
+  const stack = await startStack({ databaseUrl: database.url, dataDir, ports: 'random', logLevel: 'silent', seedWhenEmpty: options.seed ?? false, settings });
   return {
     ...stack,
+    settings: { ...settings, DATA_DIR: dataDir, DATABASE_URL: database.url },
     keys: { access, internal },
     gql: (query, variables, accessToken) =>
       postGraphQL(stack.gatewayUrl, accessToken ? { authorization: `Bearer ${accessToken}` } : {}, JSON.stringify({ query, variables })),

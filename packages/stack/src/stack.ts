@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { createLogger, type Logger } from '@resona/config';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '@resona/db';
-import { createGateway, gatewayConfigSchema } from '@resona/gateway';
+import { createGateway, gatewayConfigSchema, type Supergraphs } from '@resona/gateway';
 import { parseConfig } from '@resona/config';
 import { startSubgraph, type StartedSubgraph, type RunningServer } from '@resona/subgraph';
-import { SUPERGRAPH_PATH } from './compose.js';
+import { PARTNER_SUPERGRAPH_PATH, SUPERGRAPH_PATH } from './compose.js';
 import { SUBGRAPHS } from './subgraphs.js';
 import { seedDemoWorld } from './seed.js';
 
@@ -20,8 +20,8 @@ export interface StackOptions {
   settings?: Record<string, string>;
   /** Seed the demo data when the database has no accounts yet. */
   seedWhenEmpty?: boolean;
-  /** The supergraph SDL; default the committed `schema/supergraph.graphql`. */
-  supergraphSdl?: string;
+  /** The supergraphs; default the committed `schema/supergraph.graphql` and `schema/supergraph.partner.graphql`. */
+  supergraphs?: Supergraphs;
 }
 
 export interface Stack {
@@ -62,7 +62,8 @@ export async function startStack(options: StackOptions, logger: Logger = createL
 
     const urls = Object.fromEntries(started.map((s) => [`${s.name.toUpperCase()}_URL`, s.running.url]));
     const gatewayConfig = parseConfig(gatewayConfigSchema, { ...common, ...urls });
-    const gateway = await createGateway(gatewayConfig, options.supergraphSdl ?? readFileSync(SUPERGRAPH_PATH, 'utf8'), createLogger('gateway', gatewayConfig.LOG_LEVEL));
+    const supergraphs = options.supergraphs ?? { public: readFileSync(SUPERGRAPH_PATH, 'utf8'), partner: readFileSync(PARTNER_SUPERGRAPH_PATH, 'utf8') };
+    const gateway = await createGateway(gatewayConfig, supergraphs, createLogger('gateway', gatewayConfig.LOG_LEVEL));
     const running = await gateway.listen(options.ports === 'random' ? 0 : options.gatewayPort ?? gatewayConfig.PORT);
     const stopped = new Set<string>();
     return {

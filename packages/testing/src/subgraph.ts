@@ -5,6 +5,8 @@ import { generatePemKeyPair, importPrivateKey, signInternalToken, type Principal
 import { KeyRing } from '@resona/crypto';
 import type { Orm } from '@resona/db';
 import { startSubgraph, type BaseSubgraphConfig, type SubgraphModule } from '@resona/subgraph';
+import { createClient } from 'graphql-ws';
+import WebSocket from 'ws';
 import { createTestDatabase } from './database.js';
 
 export interface GraphQLResponse<D = any> {
@@ -22,7 +24,114 @@ export interface TestSubgraph {
   request<D = any>(principal: Principal, query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<D>>;
   /** Sends a raw request with the given headers (for requests without or with a bad token). */
   raw(headers: Record<string, string>, body: string): Promise<GraphQLResponse>;
+  /**
+   * Subscribes as `principal` over graphql-ws (the subgraph's `/graphql`, the internal token in
+   * `connection_init`, as the gateway does). Each socket is its own connection; `stop()` closes
+   * any left open.
+   */
+  subscribe<D = any>(principal: Principal, query: string, variables?: Record<string, unknown>): TestSubscription<D>;
   stop(): Promise<void>;
+}
+
+/** One result of a subscription: an event, or the errors the server refused or ended it with. */
+export type SubscriptionResult<D = any> = Omit<GraphQLResponse<D>, 'status'>;
+
+/** A live subscription: iterate it, or wait for one result at a time with a deadline. */
+export interface TestSubscription<D = any> extends AsyncIterableIterator<SubscriptionResult<D>> {
+  /** The next result within `ms` (default 5000); `'timeout'` when none came, `'done'` when the stream ended. */
+  nextWithin(ms?: number): Promise<SubscriptionResult<D> | 'timeout' | 'done'>;
+  /** Unsubscribes and closes the socket. */
+  close(): Promise<void>;
+}
+
+/**
+ * graphql-ws has no "subscribed" acknowledgement, so a test cannot know when the server listens.
+ * This calls `trigger` (something that makes an event) every `everyMs` until `subscription`
+ * yields, and returns that first result. Default every 200 ms, for at most 10 s.
+ */
+export async function firstResult<D = any>(
+  subscription: TestSubscription<D>,
+  trigger: () => Promise<unknown>,
+  options: { everyMs?: number; timeoutMs?: number } = {},
+): Promise<SubscriptionResult<D>> {
+  const deadline = Date.now() + (options.timeoutMs ?? 10_000);
+  while (Date.now() < deadline) {
+    await trigger();
+    const result = await subscription.nextWithin(options.everyMs ?? 200);
+    if (result === 'done') throw new Error('The subscription ended before its first event.');
+    if (result !== 'timeout') return result;
+  }
+  throw new Error('No event within the time allowed.');
+}
+
+/** A graphql-ws subscription whose results queue up until read. */
+function openSubscription<D>(url: string, token: () => Promise<string>, query: string, variables?: Record<string, unknown>): TestSubscription<D> {
+  const client = createClient({ url, webSocketImpl: WebSocket, retryAttempts: 0, connectionParams: async () => ({ authorization: `Bearer ${await token()}` }) });
+  const queue: SubscriptionResult<D>[] = [];
+  let done = false;
+  let failure: unknown;
+  let wake: (() => void) | undefined;
+  const notify = () => {
+    wake?.();
+    wake = undefined;
+  };
+  const unsubscribe = client.subscribe<D>(
+    { query, variables },
+    {
+      next: (result) => {
+        queue.push(result as SubscriptionResult<D>);
+        notify();
+      },
+      // A refusal at subscribe time arrives as errors; a closed socket as a close event.
+      error: (error) => {
+        if (Array.isArray(error)) queue.push({ errors: error as SubscriptionResult['errors'] });
+        else failure = error;
+        done = true;
+        notify();
+      },
+      complete: () => {
+        done = true;
+        notify();
+      },
+    },
+  );
+  const settle = (ms?: number) =>
+    new Promise<void>((resolve) => {
+      if (queue.length || done) return resolve();
+      const timer = ms === undefined ? undefined : setTimeout(resolve, ms);
+      wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+  const close = async () => {
+    unsubscribe();
+    await client.dispose();
+    done = true;
+    notify();
+  };
+  return {
+    [Symbol.asyncIterator]() {
+      return this;
+    },
+    async next() {
+      await settle();
+      if (queue.length) return { value: queue.shift()!, done: false };
+      if (failure) throw failure;
+      return { value: undefined, done: true };
+    },
+    async nextWithin(ms = 5_000) {
+      await settle(ms);
+      if (queue.length) return queue.shift()!;
+      if (failure) throw failure;
+      return done ? 'done' : 'timeout';
+    },
+    close,
+    async return() {
+      await close();
+      return { value: undefined, done: true };
+    },
+  };
 }
 
 /** Posts a GraphQL request and returns the status with the parsed body. */
@@ -68,6 +177,7 @@ export async function startTestSubgraph(module: SubgraphModule<any>, overrides: 
     ...overrides,
   });
   const signingKey = await importPrivateKey(internal.privateKeyPem);
+  const subscriptions = new Set<TestSubscription>();
   return {
     url: started.running.url,
     orm: started.orm,
@@ -79,7 +189,13 @@ export async function startTestSubgraph(module: SubgraphModule<any>, overrides: 
       return postGraphQL(started.running.url, headers, JSON.stringify({ query, variables }));
     },
     raw: (headers, body) => postGraphQL(started.running.url, headers, body),
+    subscribe<D>(principal: Principal, query: string, variables?: Record<string, unknown>) {
+      const subscription = openSubscription<D>(started.running.url.replace(/^http/, 'ws'), () => signInternalToken(signingKey, principal), query, variables);
+      subscriptions.add(subscription);
+      return subscription;
+    },
     async stop() {
+      for (const subscription of subscriptions) await subscription.close();
       await started.stop();
       await database.drop();
       rmSync(dataDir, { recursive: true, force: true });

@@ -1,10 +1,21 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Logger } from '@resona/config';
 import { entityLoader, isUuid, pageLoader } from '@resona/db';
+import type { PubSub } from '@resona/pubsub';
 import type { SubgraphContext } from '@resona/subgraph';
 import { EmotionReadingEntity, type EmotionReading } from './entities.js';
 
+/** What the subgraph holds for its whole life and every context shares. */
+export interface EmotionServices {
+  pubsub: PubSub;
+  logger: Logger;
+  /** A fresh question to privacy (never a request's cached answer): does `userId` share with `clinicId`? */
+  shares(clinicId: string, userId: string): Promise<boolean>;
+}
+
 export interface EmotionContext extends SubgraphContext {
+  services: EmotionServices;
   readings: DataLoader<string, EmotionReading | null>;
   /** A person's readings, newest first: one SQL query per batch of people. */
   readingsByUser: ReturnType<typeof pageLoader<EmotionReading>>;
@@ -21,8 +32,9 @@ function byMessageLoader(em: EntityManager): DataLoader<string, EmotionReading |
   });
 }
 
-export const emotionContext = (base: SubgraphContext): EmotionContext => ({
+export const emotionContext = (base: SubgraphContext, services: EmotionServices): EmotionContext => ({
   ...base,
+  services,
   readings: entityLoader<EmotionReading>(base.em, 'EmotionReading'),
   readingsByUser: pageLoader<EmotionReading>(base.em, 'EmotionReading', 'user_id'),
   readingsByMessage: byMessageLoader(base.em),

@@ -1,9 +1,41 @@
 import { encodeCursor, parsePageArgs } from '@resona/db';
+import { Topic } from '@resona/pubsub';
 import { DateTime } from '@resona/subgraph';
+import { readingFromEvent, recordAndPublishReading, type ReadingEvent } from './domain/readings.js';
 import type { Resolvers } from './generated/resolvers.js';
+import { EMOTION_SCOPE, assertMayWatchPerson } from './permissions.js';
+import { StreamEnd, personStream } from './streams.js';
 
 export const resolvers: Resolvers = {
   DateTime,
+  Mutation: {
+    recordEmotionReading: (_parent, { input }, ctx) => recordAndPublishReading(ctx.em, { ...input, confidence: input.confidence ?? undefined }, ctx.services),
+  },
+  Subscription: {
+    emotionReadings: {
+      subscribe: async (_parent, { userId }, ctx) => {
+        const { principal, services } = ctx;
+        const stream = personStream<ReadingEvent>({
+          pubsub: services.pubsub,
+          topic: Topic.emotionReading(userId),
+          userId,
+          principal,
+          stillShares: () => services.shares(principal.clinicId!, userId),
+        });
+        try {
+          await assertMayWatchPerson(ctx, userId, EMOTION_SCOPE);
+        } catch (error) {
+          await stream.return!();
+          throw error;
+        }
+        return stream;
+      },
+      resolve: (event: ReadingEvent | StreamEnd) => {
+        if (event instanceof StreamEnd) throw event.error;
+        return readingFromEvent(event);
+      },
+    },
+  },
   EmotionReading: {
     __resolveReference: (reference, ctx) => ctx.readings.load(String(reference.id)),
     user: (reading) => ({ id: reading.userId }),

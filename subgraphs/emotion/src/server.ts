@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { createSubgraphServer, internalClient, privacyConsentSource, type SubgraphModule } from '@resona/subgraph';
 import { migrations } from '../migrations/index.js';
 import { emotionConfigSchema, type EmotionConfig } from './config.js';
-import { emotionContext } from './context.js';
+import { emotionContext, type EmotionServices } from './context.js';
 import { seedReadings } from './domain/seed.js';
 import { entities } from './entities.js';
 import { permissions } from './permissions.js';
@@ -18,11 +18,17 @@ export const emotion: SubgraphModule<EmotionConfig> = {
   configSchema: emotionConfigSchema,
   entities,
   migrations,
-  async build({ config, orm, logger, internalTokenKey, internalSigningKey }) {
+  async build({ config, orm, logger, internalTokenKey, internalSigningKey, pubsub }) {
     const privacy = internalClient(config.PRIVACY_URL, await internalSigningKey());
+    const consentSource = privacyConsentSource(privacy);
+    const services: EmotionServices = {
+      pubsub,
+      logger,
+      shares: async (clinicId, userId) => (await consentSource(clinicId, [userId], null)).includes(userId),
+    };
     return createSubgraphServer(
-      { name: 'emotion', schemaPath, resolvers: resolvers as never, permissions, context: emotionContext },
-      { orm, logger, internalTokenKey, consentSource: privacyConsentSource(privacy) },
+      { name: 'emotion', schemaPath, resolvers: resolvers as never, permissions, context: (base) => emotionContext(base, services) },
+      { orm, logger, internalTokenKey, consentSource },
     );
   },
   async seed(orm, world) {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
+import { Topic, createPubSub } from '@resona/pubsub';
 import type { DemoWorld } from '@resona/subgraph';
 import { anonymous, asService, asUser, startTestSubgraph, type TestSubgraph } from '@resona/testing';
 import { POLICIES, privacy } from '../src/server.js';
@@ -47,6 +48,24 @@ describe('privacy subgraph', () => {
     const replay = await grant(user, 'VOICE_PROCESSING');
     expect(replay.data.grantConsent.id).toBe(again.data.grantConsent.id);
     expect((await consentsOf(user)).map((c: { granted: boolean }) => c.granted)).toEqual([true, true, false]);
+  });
+
+  it('announces a revoke once, after it commits, and tells services which clinics a person shares with', async () => {
+    const user = randomUUID();
+    const [c1, c2] = [randomUUID(), randomUUID()].sort();
+    const first = (await grant(user, 'CLINIC_SHARING', { clinicId: c1 })).data.grantConsent.id;
+    await grant(user, 'CLINIC_SHARING', { clinicId: c2 });
+    const SHARING = `query($userId: ID!) { sharingClinics(userId: $userId) }`;
+    expect((await subgraph.request(asService(), SHARING, { userId: user })).data.sharingClinics).toEqual([c1, c2]);
+    expect((await subgraph.request(asUser(user), SHARING, { userId: user })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+
+    const heard: unknown[] = [];
+    const stop = await createPubSub().subscribe(Topic.consentRevoked(user), (message) => heard.push(message));
+    await subgraph.request(asUser(user), REVOKE, { id: first });
+    await subgraph.request(asUser(user), REVOKE, { id: first });
+    await stop();
+    expect(heard).toEqual([{ consentId: first, type: 'CLINIC_SHARING', clinicId: c1 }]);
+    expect((await subgraph.request(asService(), SHARING, { userId: user })).data.sharingClinics).toEqual([c2]);
   });
 
   it('refuses a policy version that is not the current one', async () => {

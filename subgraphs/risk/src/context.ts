@@ -1,11 +1,25 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Logger } from '@resona/config';
 import { entityLoader, isUuid, pageLoader } from '@resona/db';
+import type { PubSub } from '@resona/pubsub';
 import type { SubgraphContext } from '@resona/subgraph';
-import { RiskAssessmentEntity, type RiskAssessment } from './entities.js';
+import { RiskAssessmentEntity, type CrisisAlert, type RiskAssessment } from './entities.js';
+
+/** What the subgraph holds for its whole life and every context shares. */
+export interface RiskServices {
+  pubsub: PubSub;
+  logger: Logger;
+  /** The clinics a person shares with now (privacy's `sharingClinics`). */
+  sharingClinics(userId: string): Promise<string[]>;
+  /** A fresh question to privacy (never a request's cached answer): does `userId` share with `clinicId`? */
+  shares(clinicId: string, userId: string): Promise<boolean>;
+}
 
 export interface RiskContext extends SubgraphContext {
+  services: RiskServices;
   assessments: DataLoader<string, RiskAssessment | null>;
+  alerts: DataLoader<string, CrisisAlert | null>;
   /** A person's assessments, newest first: one SQL query per batch of people. */
   assessmentsByUser: ReturnType<typeof pageLoader<RiskAssessment>>;
   /** The assessment of each message: one SQL query per batch of messages. */
@@ -21,9 +35,11 @@ function byMessageLoader(em: EntityManager): DataLoader<string, RiskAssessment |
   });
 }
 
-export const riskContext = (base: SubgraphContext): RiskContext => ({
+export const riskContext = (base: SubgraphContext, services: RiskServices): RiskContext => ({
   ...base,
+  services,
   assessments: entityLoader<RiskAssessment>(base.em, 'RiskAssessment'),
+  alerts: entityLoader<CrisisAlert>(base.em, 'CrisisAlert'),
   assessmentsByUser: pageLoader<RiskAssessment>(base.em, 'RiskAssessment', 'user_id'),
   assessmentsByMessage: byMessageLoader(base.em),
 });

@@ -48,6 +48,11 @@ export interface UserRef {
   id: string;
 }
 
+/** A `Clinic` (owned by identity) as this subgraph knows it: only its key. */
+export interface ClinicRef {
+  id: string;
+}
+
 /** A `Message` (owned by conversation) as this subgraph knows it: only its key. */
 export interface MessageRef {
   id: string;

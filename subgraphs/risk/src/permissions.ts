@@ -1,21 +1,100 @@
 import type { IRules } from 'graphql-shield';
-import { allow, clinicianWithConsent, isAuthenticated, isSelf, isService, or, ownsParent, partnerKeyWithConsent } from '@resona/subgraph';
-import type { RiskAssessment } from './entities.js';
+import type { Principal, Role } from '@resona/auth';
+import { forbidden } from '@resona/errors';
+import {
+  allow,
+  clinicianWithConsent,
+  isAuthenticated,
+  isClinicianWithMfa,
+  isSelf,
+  isService,
+  MFA_REQUIRED_MESSAGE,
+  or,
+  ownsParent,
+  partnerKeyWithConsent,
+  rule,
+  type SubgraphContext,
+} from '@resona/subgraph';
+import type { CrisisAlert, RiskAssessment } from './entities.js';
+
+/** The API-key scope a partner system needs for its clinic's crisis alerts. */
+export const ALERTS_SCOPE = 'alerts:subscribe';
+/** The API-key scope a partner system needs for assessments. */
+export const RISK_SCOPE = 'risk:read';
+
+const CLINIC_ROLES: Role[] = ['CLINICIAN', 'CLINIC_ADMIN'];
+
+/**
+ * May `p` act for `clinicId`: a clinician or clinic admin of it with MFA, or its partner key with
+ * `scope`? `mfa` is a clinician of it without a second factor.
+ */
+export function clinicAccess(p: Principal, clinicId: string | null | undefined, scope: string): 'ok' | 'mfa' | 'no' {
+  if (!clinicId || p.clinicId !== clinicId) return 'no';
+  if (p.kind === 'partner') return p.apiKey?.scopes.includes(scope) ? 'ok' : 'no';
+  if (p.kind !== 'user' || p.apiKey || !p.roles.some((r) => CLINIC_ROLES.includes(r))) return 'no';
+  return p.mfa === true ? 'ok' : 'mfa';
+}
+
+/** `clinicAccess` as a shield answer: the MFA refusal passes as its own message. */
+const verdict = (access: 'ok' | 'mfa' | 'no') => (access === 'mfa' ? forbidden(MFA_REQUIRED_MESSAGE) : access === 'ok');
+
+/** At subscribe time: refuses (throws FORBIDDEN) unless the caller acts for `clinicId`. */
+export function assertActsForClinic(p: Principal, clinicId: string) {
+  const access = clinicAccess(p, clinicId, ALERTS_SCOPE);
+  if (access !== 'ok') throw access === 'mfa' ? forbidden(MFA_REQUIRED_MESSAGE) : forbidden();
+}
+
+/**
+ * At subscribe time: refuses (throws FORBIDDEN) unless the caller is the person, or a clinician
+ * (MFA) or partner key (`scope`) of a clinic the person shares with now.
+ */
+export async function assertMayWatchPerson(ctx: SubgraphContext, userId: string, scope: string) {
+  const p = ctx.principal;
+  if (p.kind === 'user' && p.userId === userId) return;
+  const access = clinicAccess(p, p.clinicId, scope);
+  if (access === 'mfa') throw forbidden(MFA_REQUIRED_MESSAGE);
+  if (access !== 'ok' || !(await ctx.consent.shares(userId))) throw forbidden();
+}
+
+/** The `clinicId` argument is a clinic the caller acts for (alerts). */
+const actsForClinicArg = rule({ cache: 'no_cache' })((_p, args: { clinicId: string }, ctx: SubgraphContext) => verdict(clinicAccess(ctx.principal, args.clinicId, ALERTS_SCOPE)));
+
+/** The alert is for a clinic the caller acts for. */
+const alertOfCallersClinic = rule({ cache: 'no_cache' })((alert: CrisisAlert, _a, ctx: SubgraphContext) => verdict(clinicAccess(ctx.principal, alert.clinicId, ALERTS_SCOPE)));
+
+/** Per event of a person's stream: the caller is the person, or acts for a clinic; the items' own rules check consent. */
+const watchesPersonArg = (scope: string) =>
+  rule({ cache: 'no_cache' })((_p, args: { userId: string }, ctx: SubgraphContext) =>
+    ctx.principal.kind === 'user' && ctx.principal.userId === args.userId ? true : verdict(clinicAccess(ctx.principal, ctx.principal.clinicId, scope)),
+  );
 
 /** Who may read what in risk (docs/authorization.md has the whole table). Anything not listed is denied. */
 export const permissions: IRules = {
   // The owner (and Resona's services); a clinician with MFA, or a partner key with `risk:read`, of a
-  // clinic the owner shares with now. However it was reached (list, message, _entities).
+  // clinic the owner shares with now. However it was reached (list, message, _entities, an event).
   RiskAssessment: or(
     ownsParent<RiskAssessment>((x) => x.userId),
     clinicianWithConsent<RiskAssessment>((x) => x.userId),
-    partnerKeyWithConsent<RiskAssessment>('risk:read', (x) => x.userId),
+    partnerKeyWithConsent<RiskAssessment>(RISK_SCOPE, (x) => x.userId),
   ),
   RiskSignal: allow,
+  // Only the alerted clinic (its clinicians with MFA, its partner key with alerts:subscribe); the
+  // assessment inside keeps its own rule (consent), checked again for every event.
+  CrisisAlert: or(isService, alertOfCallersClinic),
+  Clinic: { id: allow },
   User: {
     id: allow,
-    riskAssessments: or(isSelf, clinicianWithConsent<{ id: string }>((u) => u.id, 'RiskAssessment'), partnerKeyWithConsent<{ id: string }>('risk:read', (u) => u.id, 'RiskAssessment')),
+    riskAssessments: or(isSelf, clinicianWithConsent<{ id: string }>((u) => u.id, 'RiskAssessment'), partnerKeyWithConsent<{ id: string }>(RISK_SCOPE, (u) => u.id, 'RiskAssessment')),
   },
   // Anyone signed in may ask; the assessment's own rule decides whether they see it.
   Message: { id: allow, risk: or(isService, isAuthenticated) },
+  Query: { openCrisisAlerts: actsForClinicArg },
+  Mutation: {
+    // The resolver checks that the alert is the clinician's own clinic's.
+    acknowledgeCrisisAlert: isClinicianWithMfa,
+    // Conversation's voice turn; never through the gateway (@inaccessible).
+    recordRiskAssessment: isService,
+  },
+  // Checked for every event (subscribe time is checked in the resolver).
+  Subscription: { crisisAlerts: actsForClinicArg, riskAssessmentUpdated: watchesPersonArg(RISK_SCOPE) },
 };

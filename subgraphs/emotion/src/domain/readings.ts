@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Logger } from '@resona/config';
 import { isUuid } from '@resona/db';
 import { badUserInput } from '@resona/errors';
+import { Topic, type PubSub } from '@resona/pubsub';
 import { EMOTIONS, EMOTION_SOURCES, EmotionReadingEntity, type Emotion, type EmotionReading, type EmotionScore, type EmotionSource } from '../entities.js';
 
 /** How far the scores of one reading may sum away from 1 (rounding in the classifier). */
@@ -60,6 +62,36 @@ export function validateReading(input: ReadingInput): Omit<EmotionReading, 'id'>
     createdAt: input.createdAt ?? new Date(),
   };
 }
+
+/**
+ * Validates and stores one reading, then announces it on `Topic.emotionReading(userId)` (after
+ * commit; at most once — a durable outbox is a later issue; lists are the catch-up).
+ */
+export async function recordAndPublishReading(em: EntityManager, input: ReadingInput, deps: { pubsub: PubSub; logger: Logger }): Promise<EmotionReading> {
+  const reading = await recordReading(em, input);
+  await deps.pubsub.publish(Topic.emotionReading(reading.userId), readingJson(reading)).catch((err: unknown) => {
+    deps.logger.error({ err, readingId: reading.id }, 'could not publish an emotion reading');
+  });
+  return reading;
+}
+
+// Events are JSON (dates become strings); this is their shape, to and from.
+const readingJson = (r: EmotionReading) => ({
+  id: r.id,
+  userId: r.userId,
+  messageId: r.messageId,
+  emotion: r.emotion,
+  confidence: r.confidence,
+  scores: r.scores,
+  valence: r.valence,
+  arousal: r.arousal,
+  source: r.source,
+  createdAt: r.createdAt.toISOString(),
+});
+export type ReadingEvent = ReturnType<typeof readingJson>;
+
+/** A reading from a `Topic.emotionReading` event. */
+export const readingFromEvent = (json: ReadingEvent): EmotionReading => ({ ...json, createdAt: new Date(json.createdAt) });
 
 /** Validates and stores one reading. */
 export async function recordReading(em: EntityManager, input: ReadingInput): Promise<EmotionReading> {

@@ -53,6 +53,12 @@ export type EmotionScore = {
   score: Scalars['Float']['output'];
 };
 
+/** One emotion's score in a reading being recorded. */
+export type EmotionScoreInput = {
+  emotion: Emotion;
+  score: Scalars['Float']['input'];
+};
+
 /** What a reading was made from: the voice, the words, or both fused. */
 export type EmotionSource =
   | 'FUSED'
@@ -64,6 +70,43 @@ export type Message = {
   /** The reading made for this message; null until made. */
   emotion?: Maybe<EmotionReading>;
   id: Scalars['ID']['output'];
+};
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** Service only (internal): stores a reading and announces it to the person's live streams. */
+  recordEmotionReading: EmotionReading;
+};
+
+
+export type MutationRecordEmotionReadingArgs = {
+  input: RecordEmotionReadingInput;
+};
+
+export type RecordEmotionReadingInput = {
+  arousal: Scalars['Float']['input'];
+  /** 0..1; default the top emotion's score. */
+  confidence?: InputMaybe<Scalars['Float']['input']>;
+  /** The top emotion; must have the highest score. */
+  emotion: Emotion;
+  /** The conversation message read; one reading per message. */
+  messageId?: InputMaybe<Scalars['ID']['input']>;
+  /** Each 0..1, summing to 1. */
+  scores: Array<EmotionScoreInput>;
+  source: EmotionSource;
+  userId: Scalars['ID']['input'];
+  valence: Scalars['Float']['input'];
+};
+
+export type Subscription = {
+  __typename?: 'Subscription';
+  /** The person, a clinician (with MFA) of a clinic they share with, or a partner key (emotion:read) of it: their new readings, live. Ends with FORBIDDEN when they stop sharing. */
+  emotionReadings: EmotionReading;
+};
+
+
+export type SubscriptionEmotionReadingsArgs = {
+  userId: Scalars['ID']['input'];
 };
 
 export type User = {
@@ -189,8 +232,12 @@ export type ResolversTypes = ResolversObject<{
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   EmotionScore: ResolverTypeWrapper<EmotionScore>;
+  EmotionScoreInput: EmotionScoreInput;
   EmotionSource: EmotionSource;
   Message: ResolverTypeWrapper<MessageRefModel>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RecordEmotionReadingInput: RecordEmotionReadingInput;
+  Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   User: ResolverTypeWrapper<UserRefModel>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
@@ -204,7 +251,11 @@ export type ResolversParentTypes = ResolversObject<{
   String: Scalars['String']['output'];
   ID: Scalars['ID']['output'];
   EmotionScore: EmotionScore;
+  EmotionScoreInput: EmotionScoreInput;
   Message: MessageRefModel;
+  Mutation: Record<PropertyKey, never>;
+  RecordEmotionReadingInput: RecordEmotionReadingInput;
+  Subscription: Record<PropertyKey, never>;
   User: UserRefModel;
   Int: Scalars['Int']['output'];
   Boolean: Scalars['Boolean']['output'];
@@ -239,6 +290,14 @@ export type MessageResolvers<ContextType = EmotionContext, ParentType extends Re
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 }>;
 
+export type MutationResolvers<ContextType = EmotionContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  recordEmotionReading?: Resolver<ResolversTypes['EmotionReading'], ParentType, ContextType, RequireFields<MutationRecordEmotionReadingArgs, 'input'>>;
+}>;
+
+export type SubscriptionResolvers<ContextType = EmotionContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = ResolversObject<{
+  emotionReadings?: SubscriptionResolver<ResolversTypes['EmotionReading'], "emotionReadings", ParentType, ContextType, RequireFields<SubscriptionEmotionReadingsArgs, 'userId'>>;
+}>;
+
 export type UserResolvers<ContextType = EmotionContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User'], FederationReferenceType extends FederationReferenceTypes['User'] = FederationReferenceTypes['User']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['User']> | FederationReferenceType, FederationReferenceType, ContextType>;
   emotionReadings?: Resolver<Maybe<Array<ResolversTypes['EmotionReading']>>, ParentType, ContextType, RequireFields<UserEmotionReadingsArgs, 'first'>>;
@@ -250,6 +309,8 @@ export type Resolvers<ContextType = EmotionContext> = ResolversObject<{
   EmotionReading?: EmotionReadingResolvers<ContextType>;
   EmotionScore?: EmotionScoreResolvers<ContextType>;
   Message?: MessageResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
+  Subscription?: SubscriptionResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
 }>;
 

@@ -318,12 +318,17 @@ export type SecurityEventType =
   | 'PASSWORD_RESET'
   | 'REFRESH_TOKEN_REUSE';
 
-/** A person using Resona: a patient, a clinician or an administrator. */
+/**
+ * A person using Resona: a patient, a clinician or an administrator. A clinician (with MFA) or a
+ * partner key (`risk:read` or `emotion:read`) of a clinic the person shares with reads only
+ * `displayName` and `preferredLanguage`.
+ */
 export type User = {
   __typename?: 'User';
   /** The clinic a clinician or clinic admin works for; null for patients. */
   clinic?: Maybe<Clinic>;
   createdAt: Scalars['DateTime']['output'];
+  /** How to address the person. */
   displayName: Scalars['String']['output'];
   email: Scalars['String']['output'];
   /** The person proved they receive mail at this address. */
@@ -331,6 +336,7 @@ export type User = {
   id: Scalars['ID']['output'];
   /** A TOTP second factor is enrolled and confirmed; login then asks for a code. */
   mfaEnabled: Scalars['Boolean']['output'];
+  /** The language to speak with the person. */
   preferredLanguage: Language;
   roles: Array<Role>;
 };

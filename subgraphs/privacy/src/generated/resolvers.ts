@@ -98,6 +98,8 @@ export type Query = {
   consentPolicy: ConsentPolicy;
   /** Clinicians (with MFA) and partner keys: the people who share with the caller's clinic now. */
   patients: Array<User>;
+  /** Service only (internal): the clinics userId has an active CLINIC_SHARING consent for (who gets their crisis alerts). */
+  sharingClinics: Array<Scalars['ID']['output']>;
 };
 
 
@@ -109,6 +111,11 @@ export type QueryActiveClinicSharesArgs = {
 
 export type QueryConsentPolicyArgs = {
   type: ConsentType;
+};
+
+
+export type QuerySharingClinicsArgs = {
+  userId: Scalars['ID']['input'];
 };
 
 export type User = {
@@ -293,6 +300,7 @@ export type QueryResolvers<ContextType = PrivacyContext, ParentType extends Reso
   activeClinicShares?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType, RequireFields<QueryActiveClinicSharesArgs, 'clinicId' | 'userIds'>>;
   consentPolicy?: Resolver<ResolversTypes['ConsentPolicy'], ParentType, ContextType, RequireFields<QueryConsentPolicyArgs, 'type'>>;
   patients?: Resolver<Array<ResolversTypes['User']>, ParentType, ContextType>;
+  sharingClinics?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType, RequireFields<QuerySharingClinicsArgs, 'userId'>>;
 }>;
 
 export type UserResolvers<ContextType = PrivacyContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User'], FederationReferenceType extends FederationReferenceTypes['User'] = FederationReferenceTypes['User']> = ResolversObject<{
