@@ -165,7 +165,11 @@ export function createSubscriptionServer(options: {
         const operationContext = buildOperationContext({ schema: apiGraphQLSchema, operationDocument: document, operationName });
         const events = upstream.subscribe(primary, variables, context);
         return mapAsync(events, async (event): Promise<ExecutionResult> => {
-          if (!event.data) return { errors: event.errors };
+          // Errors arrive from the subgraph as JSON; graphql-ws serializes GraphQLErrors.
+          const upstreamErrors = (event.errors ?? []).map(
+            (e) => new GraphQLError(e.message, { path: e.path, extensions: (e as { extensions?: Record<string, unknown> }).extensions }),
+          );
+          if (!event.data) return { errors: upstreamErrors };
           const result = await executeQueryPlan(
             eventPlan(primary, rest),
             withPrimaryResult(options.dataSources, primary, event),
@@ -174,7 +178,8 @@ export function createSubscriptionServer(options: {
             supergraphSchema,
             apiSchema,
           );
-          return { data: result.data ?? null, errors: [...(event.errors ?? []), ...(result.errors ?? [])].length ? [...(event.errors ?? []), ...(result.errors ?? [])] : undefined };
+          const errors = [...upstreamErrors, ...(result.errors ?? [])];
+          return { data: result.data ?? null, ...(errors.length ? { errors } : {}) };
         });
       },
       onNext: (ctx) => {

@@ -15,7 +15,7 @@ export const resolvers: Resolvers = {
   Mutation: {
     acknowledgeCrisisAlert: (_parent, { id }, ctx) => acknowledgeAlert(ctx.em, id, ctx.principal),
     recordRiskAssessment: (_parent, { input }, ctx) =>
-      recordAssessmentWithAlerts(ctx.em, { ...input, level: input.level ?? undefined, signals: input.signals }, ctx.services),
+      recordAssessmentWithAlerts(ctx.em, { ...input, level: input.level ?? undefined }, ctx.services),
   },
   Subscription: {
     crisisAlerts: {
