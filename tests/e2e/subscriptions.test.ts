@@ -103,8 +103,8 @@ describe('crisis alerts through the gateway', () => {
 });
 
 describe('graphql-ws close codes', () => {
-  it('4406 for another subprotocol', async () => {
-    const { closed } = rawSocket(stack, 'graphql-ws');
+  it('4406 without the graphql-transport-ws subprotocol', async () => {
+    const { closed } = rawSocket(stack, null);
     expect((await closed).code).toBe(CloseCode.SubprotocolNotAcceptable);
   });
 

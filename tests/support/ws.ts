@@ -86,8 +86,8 @@ export async function asServiceAt(stack: TestStack, subgraph: string, query: str
 }
 
 /** A raw WebSocket to the gateway and a promise of its close code and reason. */
-export function rawSocket(stack: TestStack, protocol = 'graphql-transport-ws') {
-  const socket = new WebSocket(wsUrl(stack.gatewayUrl), protocol);
+export function rawSocket(stack: TestStack, protocol: string | null = 'graphql-transport-ws') {
+  const socket = protocol ? new WebSocket(wsUrl(stack.gatewayUrl), protocol) : new WebSocket(wsUrl(stack.gatewayUrl));
   const opened = new Promise<void>((resolve, reject) => {
     socket.once('open', () => resolve());
     socket.once('error', reject);
