@@ -327,7 +327,7 @@ class UpstreamClients {
       const current = this.clients.get(key);
       if (current && --current.users === 0) {
         this.clients.delete(key);
-        void current.client.dispose();
+        void Promise.resolve(current.client.dispose()).catch(() => {});
       }
     };
     let released = false;
@@ -336,12 +336,20 @@ class UpstreamClients {
         return this;
       },
       async next() {
-        const next = await iterator.next();
-        if (next.done && !released) {
+        try {
+          const next = await iterator.next();
+          if (next.done && !released) {
+            released = true;
+            release();
+          }
+          return next as IteratorResult<ExecutionResult>;
+        } catch (error) {
+          // Ended by us (the client unsubscribed, or the gateway is stopping): not an error.
+          if (released) return { value: undefined, done: true };
           released = true;
           release();
+          throw error;
         }
-        return next as IteratorResult<ExecutionResult>;
       },
       async return() {
         await iterator.return?.();
@@ -359,7 +367,7 @@ class UpstreamClients {
   }
 
   async close() {
-    for (const { client } of this.clients.values()) await client.dispose();
+    for (const { client } of this.clients.values()) await Promise.resolve(client.dispose()).catch(() => {});
     this.clients.clear();
   }
 }
