@@ -7,7 +7,7 @@
  * Options (env): BENCH_SECONDS (default 10), BENCH_CONNECTIONS (default 16).
  */
 import path from 'node:path';
-import { anonymousPrincipal, importPrivateKey, pemFromConfig, signInternalToken } from '@resona/auth';
+import { anonymousPrincipal, importPrivateKey, pemFromConfig, signAccessToken, signInternalToken } from '@resona/auth';
 import { REPO_ROOT, createLogger, parseConfig, z } from '@resona/config';
 import { startStack } from '@resona/stack';
 import { load, printTable } from './load.js';
@@ -20,7 +20,12 @@ const settings = parseConfig(
   }),
 );
 const dataDir = path.join(REPO_ROOT, '.data', 'bench');
-const stack = await startStack({ databaseUrl: settings.DATABASE_URL, dataDir, ports: 'random', logLevel: 'warn', seedWhenEmpty: true }, createLogger('bench', 'warn'));
+// Rate limits would throttle a load generator on one address; they are measured by bench:auth.
+const unlimited = { RATE_LIMIT_PER_IP: '100000000', RATE_LIMIT_PER_USER: '100000000', RATE_LIMIT_PER_API_KEY: '100000000' };
+const stack = await startStack(
+  { databaseUrl: settings.DATABASE_URL, dataDir, ports: 'random', logLevel: 'warn', seedWhenEmpty: true, settings: unlimited },
+  createLogger('bench', 'warn'),
+);
 
 async function post(url: string, body: unknown, token?: string) {
   const response = await fetch(url, {
@@ -50,14 +55,41 @@ try {
   const internalToken = await signInternalToken(internalKey, anonymousPrincipal({ kind: 'user', userId: user.id, roles: ['PATIENT'] }));
   const direct = { query: `query($id: ID!) { conversation(id: $id) { id messages(first: 10) { text } } }`, variables: { id: conversationId } };
 
+  // The same read as a clinician (public schema) and as the clinic's partner key (partner schema).
+  const accessKey = await importPrivateKey(pemFromConfig(undefined, { dataDir, name: 'access-token', part: 'private' }));
+  const clinicianLogin = await post(stack.gatewayUrl, {
+    query: 'mutation($input: LoginInput!) { login(input: $input) { accessToken user { id } } }',
+    variables: { input: { email: 'clinician@demo.resona.test', password: 'Resona-demo-2026' } },
+  });
+  const clinician = JSON.parse(Buffer.from(clinicianLogin.data.login.accessToken.split('.')[1], 'base64url').toString()) as { sub: string; clinicId: string };
+  const clinicianToken = await signAccessToken(accessKey, { userId: clinician.sub, roles: ['CLINICIAN'], clinicId: clinician.clinicId, sessionId: 'bench', mfa: true });
+  const adminToken = await signAccessToken(accessKey, { userId: clinician.sub, roles: ['CLINIC_ADMIN'], clinicId: clinician.clinicId, sessionId: 'bench', mfa: true });
+  const created = await post(
+    stack.gatewayUrl,
+    { query: 'mutation { createApiKey(input: { name: "bench", scopes: [RISK_READ, EMOTION_READ] }) { secret } }' },
+    adminToken,
+  );
+  const partnerKey = created.data.createApiKey.secret as string;
+  const patientsQuery = { query: '{ patients { id displayName riskAssessments(first: 5) { level score } } }' };
+  for (const [authorization, label] of [[`Bearer ${clinicianToken}`, 'clinician'], [`ApiKey ${partnerKey}`, 'partner']] as const) {
+    const response = await fetch(stack.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json', authorization }, body: JSON.stringify(patientsQuery) });
+    const body = (await response.json()) as { data?: { patients: unknown[] }; errors?: unknown };
+    if (!body.data?.patients.length || body.errors) throw new Error(`${label} patients query failed: ${JSON.stringify(body)}`);
+  }
+
   const common = { seconds: settings.BENCH_SECONDS, connections: settings.BENCH_CONNECTIONS };
   const results = [
     await load({ ...common, title: 'gateway: me → conversations → messages → emotion + risk (4 subgraphs)', url: stack.gatewayUrl, body: nested, headers: { authorization: `Bearer ${accessToken}` } }),
     await load({ ...common, title: 'direct: conversation subgraph, conversation → messages', url: stack.subgraphs.conversation!.running.url, body: direct, headers: { authorization: `Bearer ${internalToken}` } }),
+    await load({ ...common, title: 'public schema: clinician token, patients → risk (3 subgraphs)', url: stack.gatewayUrl, body: patientsQuery, headers: { authorization: `Bearer ${clinicianToken}` } }),
+    await load({ ...common, title: 'partner schema: API key, patients → risk (3 subgraphs)', url: stack.gatewayUrl, body: patientsQuery, headers: { authorization: `ApiKey ${partnerKey}` } }),
   ];
   console.log(`\nResona gateway benchmark — ${settings.BENCH_SECONDS}s per scenario, ${settings.BENCH_CONNECTIONS} connections, ${messageCount} messages per nested response`);
   console.log('All services share one Node.js process (the embedded default); PostgreSQL and the load generator run beside it.\n');
   printTable(results);
+  const [, , asClinician, asPartner] = results;
+  const cost = 1 - asPartner!.requestsPerSecond / asClinician!.requestsPerSecond;
+  console.log(`\npicking the partner schema per request: ${(cost * 100).toFixed(1)}% lower throughput than the same query on the public schema (negative: higher)`);
 } finally {
   await stack.stop();
 }
