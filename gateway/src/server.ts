@@ -13,7 +13,7 @@ import { GraphQLError, type GraphQLFormattedError, type OperationDefinitionNode 
 import type { Logger } from 'pino';
 import { importPrivateKey, importPublicKey, pemFromConfig } from '@resona/auth';
 import { ErrorCode, isPublicCode, unauthenticated } from '@resona/errors';
-import { listen, type RunningServer } from '@resona/subgraph';
+import { jsonErrorHandler, listen, type RunningServer } from '@resona/subgraph';
 import { subgraphUrlOverrides, type GatewayConfig } from './config.js';
 
 export { gatewayConfigSchema, type GatewayConfig } from './config.js';
@@ -196,12 +196,7 @@ export async function createGateway(config: GatewayConfig, supergraphs: Supergra
     // The API schema is chosen per request: partner systems only ever see (and validate against) the contract.
     (req, res, next) => middleware[audienceOf(req.headers.authorization)](req, res, next),
   );
-  app.use((err: { status?: number; type?: string }, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
-    const status = err.status && err.status < 500 ? err.status : 500;
-    const message = err.type === 'entity.too.large' ? 'Request body is too large.' : status < 500 ? 'Malformed request.' : 'Internal server error';
-    if (status >= 500) logger.error({ err }, 'unexpected error');
-    res.status(status).json({ errors: [{ message, extensions: { code: status < 500 ? 'BAD_REQUEST' : ErrorCode.INTERNAL_SERVER_ERROR } }] });
-  });
+  app.use(jsonErrorHandler(logger));
   httpServer.on('request', app);
   const pubsub = createPubSub(config.REDIS_URL);
   const subscriptions = createSubscriptionServer({

@@ -17,7 +17,7 @@ import { CloseCode, createClient, type Client } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import type { Logger } from 'pino';
 import WebSocket, { WebSocketServer } from 'ws';
-import { Topic, type PubSub } from '@resona/pubsub';
+import { Topic, mapAsyncIterator, type PubSub } from '@resona/pubsub';
 import type { Authenticator, GatewayContext } from './identity.js';
 import { LIMITS, limitRules } from './limits.js';
 import type { RateLimiters } from './rate-limits.js';
@@ -164,7 +164,7 @@ export function createSubscriptionServer(options: {
         const { primary, rest } = plan.node;
         const operationContext = buildOperationContext({ schema: apiGraphQLSchema, operationDocument: document, operationName });
         const events = upstream.subscribe(primary, variables, context);
-        return mapAsync(events, async (event): Promise<ExecutionResult> => {
+        return mapAsyncIterator(events, async (event): Promise<ExecutionResult> => {
           // Errors arrive from the subgraph as JSON; graphql-ws serializes GraphQLErrors.
           const upstreamErrors = (event.errors ?? []).map(
             (e) => new GraphQLError(e.message, { path: e.path, extensions: (e as { extensions?: Record<string, unknown> }).extensions }),
@@ -264,27 +264,6 @@ function requestContext(document: DocumentNode, operationName: string | undefine
     metrics: {},
     overallCachePolicy: { restrict() {}, replace() {}, policyIfCacheable: () => null },
   } as never;
-}
-
-/** Maps an async iterator, returning (ending) the source when the mapped iterator ends. */
-function mapAsync<T, U>(source: AsyncIterableIterator<T>, map: (value: T) => Promise<U>): AsyncIterableIterator<U> {
-  return {
-    [Symbol.asyncIterator]() {
-      return this;
-    },
-    async next() {
-      const next = await source.next();
-      return next.done ? { value: undefined, done: true } : { value: await map(next.value), done: false };
-    },
-    async return() {
-      await source.return?.();
-      return { value: undefined, done: true };
-    },
-    async throw(error) {
-      await source.return?.();
-      throw error;
-    },
-  };
 }
 
 /**

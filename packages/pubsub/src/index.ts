@@ -170,3 +170,27 @@ export function iterate<T>(pubsub: PubSub, topics: string[], options: { maxBuffe
     },
   };
 }
+
+/**
+ * Maps each value of an async iterator (a subscription's source events to results). Ending the
+ * mapped iterator ends the source, so upstream subscriptions are released.
+ */
+export function mapAsyncIterator<T, U>(source: AsyncIterator<T>, map: (value: T) => Promise<U>): AsyncIterableIterator<U> {
+  return {
+    [Symbol.asyncIterator]() {
+      return this;
+    },
+    async next() {
+      const next = await source.next();
+      return next.done ? { value: undefined, done: true } : { value: await map(next.value), done: false };
+    },
+    async return() {
+      await source.return?.();
+      return { value: undefined, done: true };
+    },
+    async throw(error) {
+      await source.return?.();
+      throw error;
+    },
+  };
+}

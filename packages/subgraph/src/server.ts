@@ -142,12 +142,7 @@ export async function createSubgraphServer<C extends SubgraphContext>(
       },
     }),
   );
-  // Malformed JSON and oversized bodies get a GraphQL-shaped error, not an HTML page.
-  app.use((err: { status?: number; type?: string }, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
-    const status = err.status && err.status < 500 ? err.status : 500;
-    const message = err.type === 'entity.too.large' ? 'Request body is too large.' : status < 500 ? 'Malformed request.' : 'Internal server error';
-    res.status(status).json({ errors: [{ message, extensions: { code: status < 500 ? 'BAD_REQUEST' : ErrorCode.INTERNAL_SERVER_ERROR } }] });
-  });
+  app.use(jsonErrorHandler(logger));
   httpServer.on('request', app);
   const subscriptions = schema.getSubscriptionType()
     ? serveSubscriptions({ httpServer, schema, authenticate, contextFor, orm, logger, formatError: (e) => maskError(e.toJSON(), e, logger) })
@@ -160,6 +155,19 @@ export async function createSubgraphServer<C extends SubgraphContext>(
       await subscriptions?.close();
       await apollo.stop();
     }),
+  };
+}
+
+/**
+ * Express's last error handler: malformed JSON and oversized bodies get a GraphQL-shaped error
+ * (never an HTML page or a stack trace); anything else is logged and masked.
+ */
+export function jsonErrorHandler(logger: Logger): express.ErrorRequestHandler {
+  return (err: { status?: number; type?: string }, _req, res, _next) => {
+    const status = err.status && err.status < 500 ? err.status : 500;
+    const message = err.type === 'entity.too.large' ? 'Request body is too large.' : status < 500 ? 'Malformed request.' : 'Internal server error';
+    if (status >= 500) logger.error({ err }, 'unexpected error');
+    res.status(status).json({ errors: [{ message, extensions: { code: status < 500 ? 'BAD_REQUEST' : ErrorCode.INTERNAL_SERVER_ERROR } }] });
   };
 }
 

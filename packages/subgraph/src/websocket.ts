@@ -14,6 +14,7 @@ import type { Logger } from 'pino';
 import { WebSocketServer } from 'ws';
 import type { Principal } from '@resona/auth';
 import type { Orm } from '@resona/db';
+import { mapAsyncIterator } from '@resona/pubsub';
 import type { SubgraphContext } from './context.js';
 
 /**
@@ -53,7 +54,7 @@ export function serveSubscriptions<C extends SubgraphContext>(options: {
         const source = await createSourceEventStream(args);
         if (!(Symbol.asyncIterator in source)) return source as ExecutionResult;
         const principal = (args.contextValue as C).principal;
-        return mapEvents(source as AsyncIterableIterator<unknown>, async (payload) => {
+        return mapAsyncIterator(source as AsyncIterableIterator<unknown>, async (payload) => {
           const contextValue = options.contextFor(principal);
           const result = (await execute({ ...args, rootValue: payload, contextValue })) as ExecutionResult;
           await contextValue.audit.flush(contextValue.em).catch((error: unknown) => {
@@ -74,26 +75,6 @@ export function serveSubscriptions<C extends SubgraphContext>(options: {
     async close() {
       await server.dispose();
       await new Promise<void>((resolve) => wss.close(() => resolve()));
-    },
-  };
-}
-
-function mapEvents<T>(source: AsyncIterableIterator<unknown>, map: (payload: unknown) => Promise<T>): AsyncIterableIterator<T> {
-  return {
-    [Symbol.asyncIterator]() {
-      return this;
-    },
-    async next() {
-      const next = await source.next();
-      return next.done ? { value: undefined, done: true } : { value: await map(next.value), done: false };
-    },
-    async return() {
-      await source.return?.();
-      return { value: undefined, done: true };
-    },
-    async throw(error) {
-      await source.return?.();
-      throw error;
     },
   };
 }
