@@ -1,0 +1,95 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { RiskLevel } from '../entities.js';
+
+/** Where the lexicon ships (data, not code): `subgraphs/risk/data/lexicon`. */
+export const LEXICON_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../data/lexicon');
+
+/** C-SSRS categories (plus self-harm and harm to others) and the level each means on its own. */
+export const CATEGORY_LEVEL: Record<string, RiskLevel> = {
+  wish_dead: 'MODERATE',
+  past_attempt: 'MODERATE',
+  past_self_harm: 'MODERATE',
+  self_harm_urge: 'MODERATE',
+  ideation: 'HIGH',
+  method: 'HIGH',
+  intent: 'HIGH',
+  plan: 'HIGH',
+  self_harm: 'HIGH',
+  harm_others: 'HIGH',
+  preparatory: 'IMMINENT',
+  actual_attempt: 'IMMINENT',
+};
+
+/** Categories that become IMMINENT with a time ("tonight", "leo") or means at hand ("niko na sumu"). */
+export const ESCALATING_CATEGORIES = new Set(['ideation', 'method', 'intent', 'plan']);
+
+export interface LexiconEntry {
+  id: string;
+  category: string;
+  language: string;
+  /** Default true: a negation just before the phrase ("I would never …") cancels it. */
+  negatable: boolean;
+  regexes: RegExp[];
+}
+
+export interface Modifiers {
+  negation: { window: number; cues: RegExp; notNegation: RegExp };
+  past: { window: number; cues: RegExp };
+  reported: RegExp;
+  media: RegExp;
+  informational: RegExp;
+  timing: RegExp;
+  means: RegExp;
+  idioms: RegExp;
+  deflection: RegExp;
+  mentions: RegExp;
+  affect: { negative: [RegExp, number][]; positive: [RegExp, number][] };
+}
+
+export interface Lexicon {
+  entries: LexiconEntry[];
+  modifiers: Modifiers;
+  /** Token folds (spelling variants, contractions). */
+  folds: Map<string, string>;
+  /** Number of phrase patterns, for the model card. */
+  patternCount: number;
+}
+
+/** A pattern over normalised text that matches whole tokens only. */
+export const tokenRegex = (source: string, flags = 'g') => new RegExp(`(?<=^| )(?:${source})(?= |$)`, flags);
+const anyOf = (sources: string[], flags = 'g') => tokenRegex(sources.map((s) => `(?:${s})`).join('|'), flags);
+const read = (name: string) => JSON.parse(readFileSync(path.join(LEXICON_DIR, name), 'utf8'));
+
+/** Loads and compiles the lexicon files (`en.json`, `sw.json`, `sheng.json`, `modifiers.json`, `normalise.json`). */
+export function loadLexicon(dir = LEXICON_DIR): Lexicon {
+  const readIn = (name: string) => (dir === LEXICON_DIR ? read(name) : JSON.parse(readFileSync(path.join(dir, name), 'utf8')));
+  const entries: LexiconEntry[] = [];
+  let patternCount = 0;
+  for (const file of ['en.json', 'sw.json', 'sheng.json']) {
+    const data = readIn(file) as { language: string; entries: { id: string; category: string; negatable?: boolean; patterns: string[] }[] };
+    for (const entry of data.entries) {
+      if (!(entry.category in CATEGORY_LEVEL)) throw new Error(`Lexicon ${file}: unknown category ${entry.category} in ${entry.id}`);
+      patternCount += entry.patterns.length;
+      entries.push({ id: entry.id, category: entry.category, language: data.language, negatable: entry.negatable ?? true, regexes: entry.patterns.map((p) => tokenRegex(p)) });
+    }
+  }
+  const m = readIn('modifiers.json');
+  const affect = (table: Record<string, number>) => Object.entries(table).map(([phrase, weight]) => [tokenRegex(phrase), weight] as [RegExp, number]);
+  const modifiers: Modifiers = {
+    negation: { window: m.negation.window, cues: anyOf(m.negation.cues), notNegation: anyOf(m.negation.notNegation) },
+    past: { window: m.past.window, cues: anyOf(m.past.cues) },
+    reported: anyOf(m.reported),
+    media: anyOf(m.media),
+    informational: anyOf(m.informational),
+    timing: anyOf(m.timing),
+    means: anyOf(m.means),
+    idioms: anyOf(m.idioms),
+    deflection: anyOf(m.deflection),
+    mentions: anyOf(m.mentions),
+    affect: { negative: affect(m.affect.negative), positive: affect(m.affect.positive) },
+  };
+  const folds = new Map<string, string>(Object.entries(readIn('normalise.json').tokens as Record<string, string>));
+  return { entries, modifiers, folds, patternCount };
+}

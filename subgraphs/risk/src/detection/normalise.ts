@@ -1,0 +1,91 @@
+/** Marks clause boundaries in normalised text; patterns never match across one. */
+export const BOUNDARY = ',';
+/** What an idiom's tokens become once masked, so no crisis pattern can match them. */
+export const MASK = '_';
+
+export interface Normalised {
+  /** Tokens joined by single spaces: lower case, no accents or apostrophes, folds applied, clause boundaries as `,`. */
+  text: string;
+  /** For each character of `text`, whether it lies inside double quotes in the original. */
+  quoted: boolean[];
+}
+
+const LAUGH = /[\u{1F602}\u{1F923}\u{1F639}\u{1F606}\u{1F605}]/gu;
+
+/**
+ * Normalises a message for matching, robust to Sheng and SMS spelling: lower case, accents and
+ * apostrophes dropped, letters repeated 3+ times collapsed ("nataaaka" → "nataka"), `ku-`/`ma-`
+ * hyphenation joined, tokens folded through the lexicon's variant table ("wanna" → "want to",
+ * "siezi" → "siwezi", "sahii" → "sasa"), laughing emoji as `lol`. Quoted spans are remembered.
+ */
+export function normalise(input: string, folds: Map<string, string>): Normalised {
+  let text = input
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(LAUGH, ' lol ')
+    .replace(/[\u2018\u2019\u02bc`']/g, '')
+    .replace(/[\u201c\u201d\u00ab\u00bb]/g, '"')
+    .replace(/([a-z])\1{2,}/g, '$1')
+    .replace(/\b(ku)-(?=[a-z])/g, '$1 ')
+    .replace(/\bma-(?=[a-z])/g, 'ma')
+    .replace(/(\d)-(\d)/g, '$1$2');
+  const tokens: string[] = [];
+  const quotedTokens: boolean[] = [];
+  let inQuote = false;
+  for (const raw of text.split(/(\s+|[.,!?;:()\[\]{}"…\-–—/]+)/)) {
+    if (!raw || /^\s+$/.test(raw)) continue;
+    if (/^[.,!?;:()\[\]{}"…\-–—/]+$/.test(raw)) {
+      const quotes = (raw.match(/"/g) ?? []).length;
+      if (/[.,!?;:…]/.test(raw) && tokens.at(-1) !== BOUNDARY) {
+        tokens.push(BOUNDARY);
+        quotedTokens.push(inQuote);
+      }
+      if (quotes % 2) inQuote = !inQuote;
+      continue;
+    }
+    const word = raw.replace(/[^a-z0-9_]/g, '');
+    if (!word) continue;
+    for (const folded of (folds.get(word) ?? word).split(' ')) {
+      tokens.push(folded);
+      quotedTokens.push(inQuote);
+    }
+  }
+  while (tokens[0] === BOUNDARY) (tokens.shift(), quotedTokens.shift());
+  while (tokens.at(-1) === BOUNDARY) (tokens.pop(), quotedTokens.pop());
+  text = tokens.join(' ');
+  const quoted: boolean[] = [];
+  tokens.forEach((token, i) => {
+    for (let c = 0; c < token.length; c++) quoted.push(quotedTokens[i]!);
+    quoted.push(quotedTokens[i]!);
+  });
+  return { text, quoted };
+}
+
+/** Replaces each match of `regex` with mask tokens of the same length, keeping offsets. */
+export function mask(text: string, regex: RegExp): { text: string; spans: string[] } {
+  const spans: string[] = [];
+  const masked = text.replace(regex, (match) => {
+    spans.push(match);
+    return match.replace(/[^ ]/g, MASK);
+  });
+  return { text: masked, spans };
+}
+
+/** The up-to-`n` tokens before `offset`, stopping at a clause boundary. */
+export function tokensBefore(text: string, offset: number, n: number): string {
+  const before = text.slice(0, offset).trim().split(' ');
+  const out: string[] = [];
+  for (let i = before.length - 1; i >= 0 && out.length < n; i--) {
+    if (before[i] === BOUNDARY || !before[i]) break;
+    out.unshift(before[i]!);
+  }
+  return out.join(' ');
+}
+
+/** The sentence (between boundaries) text before `offset`. */
+export function clauseBefore(text: string, offset: number): string {
+  const before = text.slice(0, offset);
+  const cut = before.lastIndexOf(` ${BOUNDARY} `);
+  return cut < 0 ? before : before.slice(cut + 3);
+}
