@@ -264,18 +264,26 @@ async function bench() {
     const patient = await loginAs('patient1@demo.resona.test');
     const internalKey = await importPrivateKey(pemFromConfig(undefined, { dataDir, name: 'internal-token', part: 'private' }));
     const riskUrl = stack.subgraphs.risk!.running.url;
-    /** Raises one crisis alert for the Nairobi clinic through risk, as Resona itself; returns the time just before the call. */
-    const raiseAlert = async () => {
+    /**
+     * Raises one crisis alert for the Nairobi clinic through risk, as Resona itself. `publishedAt` is
+     * the time just before the call; a refused call (e.g. risk timing out while the process is busy
+     * fanning out the previous event) is reported, not thrown.
+     */
+    const raiseAlert = async (): Promise<{ publishedAt: number; error?: string }> => {
       const token = await signInternalToken(internalKey, anonymousPrincipal({ kind: 'service' }));
       const body = {
         query: RECORD_ASSESSMENT,
         variables: { input: { userId: patient.user.id, level: 'IMMINENT', score: 0.97, signals: [{ code: 'BENCH_SIGNAL', weight: 1, detail: 'raised by bench:subscriptions' }] } },
       };
       const publishedAt = now();
-      const result = await post(riskUrl, body, token);
-      if (result.errors) throw new Error(`risk refused: ${JSON.stringify(result.errors)}`);
-      return publishedAt;
+      try {
+        const result = await post(riskUrl, body, token);
+        return result.errors ? { publishedAt, error: JSON.stringify(result.errors) } : { publishedAt };
+      } catch (error) {
+        return { publishedAt, error: (error as Error).message };
+      }
     };
+    const progress = (message: string) => console.error(`[bench:subscriptions] ${message}`);
 
     // The workers, each with its share of the sockets.
     const workerCount = Math.min(settings.BENCH_WORKERS, N);
@@ -304,6 +312,7 @@ async function bench() {
     const open = connectMs.length;
     if (connectFailures) console.warn(`${connectFailures} sockets failed to connect, first: ${connected.find((c) => c.firstFailure)?.firstFailure}`);
     if (!open) throw new Error('no subscriber connected');
+    progress(`${open} sockets open and acked in ${connectSeconds.toFixed(1)} s; waiting for idle`);
 
     // The subscribe path is asynchronous (plan, upstream subscription to risk): idle is when the
     // stack's event loop has been quiet for a second.
@@ -311,19 +320,25 @@ async function bench() {
     await untilQuiet(settings.BENCH_DELIVERY_TIMEOUT_MS);
     const settleSeconds = (now() - idleStarted) / 1000;
     const idle = await settle();
+    progress(`idle after ${settleSeconds.toFixed(1)} s; raising ${E} events`);
 
     // The events, paced, with the stack's event loop and CPU watched while they are delivered.
     const loopDelay = monitorEventLoopDelay({ resolution: 10 });
     loopDelay.enable();
     const cpuStarted = process.cpuUsage();
     const publishedAt: number[] = [];
+    const failedPublishes: { index: number; error: string; ms: number }[] = [];
     for (let i = 0; i < E; i++) {
       const started = now();
-      publishedAt.push(await raiseAlert());
+      const published = await raiseAlert();
+      publishedAt.push(published.publishedAt);
+      if (published.error) failedPublishes.push({ index: i, error: published.error, ms: now() - published.publishedAt });
+      progress(`event ${i + 1}/${E} ${published.error ? `FAILED after ${(now() - started).toFixed(0)} ms` : `published in ${(now() - started).toFixed(0)} ms`}`);
       const wait = settings.BENCH_EVENT_INTERVAL_MS - (now() - started);
       if (i < E - 1 && wait > 0) await new Promise((r) => setTimeout(r, wait));
     }
-    const expected = open * E;
+    const published = E - failedPublishes.length;
+    const expected = open * published;
     const deadline = Date.now() + settings.BENCH_DELIVERY_TIMEOUT_MS;
     let last = -1;
     let stalledSince = Date.now();
@@ -347,12 +362,17 @@ async function bench() {
       return index;
     };
     const latencies: number[] = [];
+    let lateForFailed = 0;
     const perEvent = publishedAt.map(() => ({ deliveries: 0, lastAt: 0 }));
     for (const report of reports) {
       for (const [createdAt, times] of Object.entries(report.receipts)) {
         const index = eventOf(createdAt);
         if (index < 0) continue; // not one of ours
         const event = perEvent[index]!;
+        if (failedPublishes.some((f) => f.index === index)) {
+          lateForFailed += times.length;
+          continue;
+        }
         for (const t of times) {
           latencies.push(t - publishedAt[index]!);
           event.deliveries++;
@@ -382,8 +402,8 @@ async function bench() {
       ['memory before sockets (RSS / heap)', `${mb(before.rss)} / ${mb(before.heapUsed)}`],
       ['memory, all idle (RSS / heap)', `${mb(idle.rss)} / ${mb(idle.heapUsed)}`],
       ['per idle subscription (RSS / heap)', `${kb((idle.rss - before.rss) / open)} / ${kb((idle.heapUsed - before.heapUsed) / open)}`],
-      ['events', `${E}, ${settings.BENCH_EVENT_INTERVAL_MS} ms apart`],
-      ['deliveries received / expected', `${delivered} / ${open * E}  (missed ${open * E - delivered}: not received ${settings.BENCH_DELIVERY_TIMEOUT_MS / 1000} s after the last publish${connectFailures ? `; ${connectFailures * E} more for sockets that never connected` : ''})`],
+      ['events raised / refused by risk', `${published} / ${failedPublishes.length}  (${settings.BENCH_EVENT_INTERVAL_MS} ms apart)`],
+      ['deliveries received / expected', `${delivered} / ${expected}  (missed ${expected - delivered}: not received ${settings.BENCH_DELIVERY_TIMEOUT_MS / 1000} s after the last publish${connectFailures ? `; ${connectFailures * E} more for sockets that never connected` : ''})`],
       ['delivery latency p50 / p99 / max', `${ms(pct(latencies, 50))} / ${ms(pct(latencies, 99))} / ${ms(latencies.at(-1))}`],
       ['one event to all subscribers p50 / max', `${ms(pct(fanout, 50))} / ${ms(fanout.at(-1))}`],
       ['deliveries/s (first publish → last receipt)', `${(delivered / windowSeconds).toFixed(0)} over ${windowSeconds.toFixed(2)} s`],
@@ -396,7 +416,9 @@ async function bench() {
     console.log("risk's side of every subscription. The sockets live in separate worker processes; PostgreSQL runs beside.\n");
     const width = Math.max(...rows.map(([k]) => k.length)) + 2;
     for (const [k, v] of rows) console.log(k.padEnd(width), v);
-    const outstanding = open * E - delivered;
+    for (const f of failedPublishes) console.log(`\nevent ${f.index + 1} refused by risk after ${f.ms.toFixed(0)} ms: ${f.error.slice(0, 300)}`);
+    if (lateForFailed) console.log(`${lateForFailed} deliveries arrived for refused events (not counted).`);
+    const outstanding = expected - delivered;
     if (outstanding > 0 && delivered > 0)
       console.log(`\nAt ${(delivered / windowSeconds).toFixed(0)} deliveries/s the ${outstanding} outstanding deliveries would need another ~${(outstanding / (delivered / windowSeconds)).toFixed(0)} s.`);
     const firstError = reports.find((r) => r.firstError)?.firstError;

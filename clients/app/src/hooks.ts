@@ -12,6 +12,12 @@ export type ConsentType =
   | 'RESEARCH'
   | 'VOICE_PROCESSING';
 
+/** Countries Resona serves; a reply at high risk names this country's crisis lines (every country's when unknown). */
+export type Country =
+  | 'KE'
+  | 'TZ'
+  | 'UG';
+
 /** The seven basic emotions the classifier tells apart. */
 export type Emotion =
   | 'ANGRY'
@@ -49,6 +55,16 @@ export type MessageRole =
   | 'ASSISTANT'
   | 'USER';
 
+/** One message recorded offline. */
+export type OfflineMessageInput = {
+  /** 1 to 100 characters, unique per message: a replayed batch stores nothing twice. */
+  clientMessageId: string;
+  /** When the person wrote it (not in the future); the batch is replayed in this order. */
+  recordedAt: string;
+  /** 1 to 4000 characters. */
+  text: string;
+};
+
 export type PolicyLanguage =
   | 'EN'
   | 'SW';
@@ -73,8 +89,17 @@ export type SendMessageInput = {
   /** 1 to 100 characters, unique per message: sending the same one again returns the first result. */
   clientMessageId: string;
   conversationId: string | number;
+  /** The person's country, for crisis lines; remembered for the conversation. */
+  country?: Country | null | undefined;
   /** 1 to 4000 characters. */
   text: string;
+};
+
+export type SyncMessagesInput = {
+  conversationId: string | number;
+  country?: Country | null | undefined;
+  /** 1 to 50 messages. */
+  messages: Array<OfflineMessageInput>;
 };
 
 export type UiTheme =
@@ -146,7 +171,14 @@ export type SendMessageMutationVariables = Exact<{
 }>;
 
 
-export type SendMessageMutation = { sendMessage: { userMessage: { id: string, text: string, createdAt: string }, reply: { id: string, text: string, createdAt: string } } };
+export type SendMessageMutation = { sendMessage: { userMessage: { id: string, text: string, createdAt: string }, reply: { id: string, text: string, createdAt: string }, emotion: { id: string, emotion: Emotion, confidence: number } | null, risk: { id: string, level: RiskLevel } | null } };
+
+export type SyncMessagesMutationVariables = Exact<{
+  input: SyncMessagesInput;
+}>;
+
+
+export type SyncMessagesMutation = { syncMessages: Array<{ userMessage: { id: string, text: string, clientMessageId: string | null, createdAt: string }, reply: { id: string, text: string, createdAt: string }, risk: { id: string, level: RiskLevel } | null }> };
 
 export type ConversationHistoryQueryVariables = Exact<{
   id: string | number;
@@ -535,6 +567,15 @@ export const SendMessageDocument = gql`
       text
       createdAt
     }
+    emotion {
+      id
+      emotion
+      confidence
+    }
+    risk {
+      id
+      level
+    }
   }
 }
     `;
@@ -564,6 +605,53 @@ export function useSendMessageMutation(baseOptions?: Apollo.MutationHookOptions<
 export type SendMessageMutationHookResult = ReturnType<typeof useSendMessageMutation>;
 export type SendMessageMutationResult = Apollo.MutationResult<SendMessageMutation>;
 export type SendMessageMutationOptions = Apollo.BaseMutationOptions<SendMessageMutation, SendMessageMutationVariables>;
+export const SyncMessagesDocument = gql`
+    mutation SyncMessages($input: SyncMessagesInput!) {
+  syncMessages(input: $input) {
+    userMessage {
+      id
+      text
+      clientMessageId
+      createdAt
+    }
+    reply {
+      id
+      text
+      createdAt
+    }
+    risk {
+      id
+      level
+    }
+  }
+}
+    `;
+export type SyncMessagesMutationFn = Apollo.MutationFunction<SyncMessagesMutation, SyncMessagesMutationVariables>;
+
+/**
+ * __useSyncMessagesMutation__
+ *
+ * To run a mutation, you first call `useSyncMessagesMutation` within a React component and pass it any options that fit your needs.
+ * When your component renders, `useSyncMessagesMutation` returns a tuple that includes:
+ * - A mutate function that you can call at any time to execute the mutation
+ * - An object with fields that represent the current status of the mutation's execution
+ *
+ * @param baseOptions options that will be passed into the mutation, supported options are listed on: https://www.apollographql.com/docs/react/api/react-hooks/#options-2;
+ *
+ * @example
+ * const [syncMessagesMutation, { data, loading, error }] = useSyncMessagesMutation({
+ *   variables: {
+ *      input: // value for 'input'
+ *   },
+ * });
+ */
+export function useSyncMessagesMutation(baseOptions?: Apollo.MutationHookOptions<SyncMessagesMutation, SyncMessagesMutationVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return Apollo.useMutation<SyncMessagesMutation, SyncMessagesMutationVariables>(SyncMessagesDocument, options);
+      }
+export type SyncMessagesMutationHookResult = ReturnType<typeof useSyncMessagesMutation>;
+export type SyncMessagesMutationResult = Apollo.MutationResult<SyncMessagesMutation>;
+export type SyncMessagesMutationOptions = Apollo.BaseMutationOptions<SyncMessagesMutation, SyncMessagesMutationVariables>;
 export const ConversationHistoryDocument = gql`
     query ConversationHistory($id: ID!, $first: Int, $after: String) {
   conversation(id: $id) {

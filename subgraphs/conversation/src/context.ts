@@ -3,6 +3,8 @@ import type { KeyRing } from '@resona/crypto';
 import { DataKeyVault, entityLoader, pageLoader } from '@resona/db';
 import type { SubgraphContext } from '@resona/subgraph';
 import { Conversations } from './domain/conversations.js';
+import type { ReplyEngine } from './domain/engine.js';
+import type { Peers } from './domain/peers.js';
 import type { Conversation, Message } from './entities.js';
 
 export interface ConversationContext extends SubgraphContext {
@@ -16,15 +18,28 @@ export interface ConversationContext extends SubgraphContext {
   messagePages: ReturnType<typeof pageLoader<Message>>;
 }
 
-export const conversationContext = (keyRing: KeyRing) => (base: SubgraphContext): ConversationContext => {
-  const vault = new DataKeyVault(base.em, keyRing);
-  return {
-    ...base,
-    vault,
-    conversationsService: new Conversations(base.em, vault, base.principal),
-    conversations: entityLoader<Conversation>(base.em, 'Conversation'),
-    messages: entityLoader<Message>(base.em, 'Message'),
-    conversationPages: pageLoader<Conversation>(base.em, 'Conversation', 'user_id'),
-    messagePages: pageLoader<Message>(base.em, 'Message', 'conversation_id'),
+/** What the turn shares across requests: the peers and the reply engine (with its circuit breaker). */
+export interface TurnServices {
+  peers: Peers | null;
+  engine: ReplyEngine;
+}
+
+export const conversationContext =
+  (keyRing: KeyRing, services: TurnServices) =>
+  (base: SubgraphContext): ConversationContext => {
+    const vault = new DataKeyVault(base.em, keyRing);
+    return {
+      ...base,
+      vault,
+      conversationsService: new Conversations(base.em, vault, base.principal, {
+        peers: services.peers,
+        engine: services.engine,
+        logger: base.logger,
+        requestId: base.principal.requestId ?? null,
+      }),
+      conversations: entityLoader<Conversation>(base.em, 'Conversation'),
+      messages: entityLoader<Message>(base.em, 'Message'),
+      conversationPages: pageLoader<Conversation>(base.em, 'Conversation', 'user_id'),
+      messagePages: pageLoader<Message>(base.em, 'Message', 'conversation_id'),
+    };
   };
-};

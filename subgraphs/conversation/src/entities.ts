@@ -7,6 +7,10 @@ export interface Conversation {
   id: string;
   userId: string;
   title: string | null;
+  /** The person's country (KE, UG, TZ) when known, for crisis lines. */
+  country: string | null;
+  /** The summary for prompts (JSON), encrypted under the owner's data key (AAD: user id / `summary:<conversation id>`). */
+  summaryCiphertext: Buffer | null;
   createdAt: Date;
 }
 
@@ -21,7 +25,37 @@ export interface Message {
   clientMessageId: string | null;
   /** For a reply: the user message it answers. */
   replyToId: string | null;
+  /** EN, SW or MIXED. */
+  language: string | null;
+  /** A person's message: the emotion subgraph's reading and the risk subgraph's assessment of it. */
+  emotionReadingId: string | null;
+  riskAssessmentId: string | null;
+  /** The level the reply was written for (from risk, or the local screen when risk was down). */
+  riskLevel: string | null;
+  /** A person's message: codes of the parts of its turn that failed (e.g. RISK_UNAVAILABLE). Never text. */
+  turnErrors: string[];
+  /** A reply: LOCAL, LLM or LLM_IN_COUNTRY. */
+  source: string | null;
   createdAt: Date;
+}
+
+/** One moderation decision per reply; uncertain ones (and every crisis) wait in the human review queue. */
+export interface ModerationDecision {
+  id: string;
+  replyId: string;
+  userId: string;
+  action: 'ALLOW' | 'REWRITE' | 'BLOCK';
+  /** Rule codes that matched (certain and uncertain). */
+  rules: string[];
+  source: string;
+  reviewStatus: 'NONE' | 'PENDING' | 'RESOLVED';
+  /** Why a human should look: UNCERTAIN_MODERATION, CRISIS, CRISIS_UNASSESSED. */
+  reviewReasons: string[];
+  /** The candidate reply before moderation, when it was changed; encrypted (AAD: user id / `candidate:<reply id>`). */
+  candidateCiphertext: Buffer | null;
+  createdAt: Date;
+  reviewedAt: Date | null;
+  reviewedBy: string | null;
 }
 
 /** A `User` as this subgraph knows it: only the key. */
@@ -36,6 +70,8 @@ export const ConversationEntity = new EntitySchema<Conversation>({
     id: { type: 'uuid', primary: true },
     userId: { type: 'uuid' },
     title: { type: 'string', nullable: true },
+    country: { type: 'string', nullable: true },
+    summaryCiphertext: { type: 'blob', nullable: true },
     createdAt: { type: 'Date', onCreate: () => new Date() },
   },
 });
@@ -51,8 +87,33 @@ export const MessageEntity = new EntitySchema<Message>({
     textCiphertext: { type: 'blob' },
     clientMessageId: { type: 'string', nullable: true },
     replyToId: { type: 'uuid', nullable: true },
+    language: { type: 'string', nullable: true },
+    emotionReadingId: { type: 'uuid', nullable: true },
+    riskAssessmentId: { type: 'uuid', nullable: true },
+    riskLevel: { type: 'string', nullable: true },
+    turnErrors: { type: 'json', default: '[]' },
+    source: { type: 'string', nullable: true },
     createdAt: { type: 'Date', onCreate: () => new Date() },
   },
 });
 
-export const entities = [ConversationEntity, MessageEntity, dataKeyEntity()];
+export const ModerationDecisionEntity = new EntitySchema<ModerationDecision>({
+  name: 'ModerationDecision',
+  tableName: 'moderation_decision',
+  properties: {
+    id: { type: 'uuid', primary: true },
+    replyId: { type: 'uuid' },
+    userId: { type: 'uuid' },
+    action: { type: 'string' },
+    rules: { type: 'json' },
+    source: { type: 'string' },
+    reviewStatus: { type: 'string' },
+    reviewReasons: { type: 'json' },
+    candidateCiphertext: { type: 'blob', nullable: true },
+    createdAt: { type: 'Date', onCreate: () => new Date() },
+    reviewedAt: { type: 'Date', nullable: true },
+    reviewedBy: { type: 'string', nullable: true },
+  },
+});
+
+export const entities = [ConversationEntity, MessageEntity, ModerationDecisionEntity, dataKeyEntity()];

@@ -23,6 +23,12 @@ export const resolvers: Resolvers = {
   Mutation: {
     startConversation: (_parent, _args, ctx) => ctx.conversationsService.start(callerId(ctx)),
     sendMessage: (_parent, { input }, ctx) => ctx.conversationsService.send(callerId(ctx), input),
+    syncMessages: (_parent, { input }, ctx) => ctx.conversationsService.sync(callerId(ctx), input),
+  },
+  SendMessagePayload: {
+    // References: the emotion and risk subgraphs resolve the rest.
+    emotion: (payload) => (payload.userMessage.emotionReadingId ? { id: payload.userMessage.emotionReadingId } : null),
+    risk: (payload) => (payload.userMessage.riskAssessmentId ? { id: payload.userMessage.riskAssessmentId } : null),
   },
   Conversation: {
     __resolveReference: (reference, ctx) => ctx.conversations.load(String(reference.id)),

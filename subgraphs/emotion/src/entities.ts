@@ -26,6 +26,18 @@ export interface EmotionReading {
   valence: number;
   arousal: number;
   source: EmotionSource;
+  /** EN, SW (Swahili or Sheng) or MIXED, from the transcript; null without words. */
+  language?: string | null;
+  /** 0..1 audio quality; null for readings without audio. */
+  quality?: number | null;
+  /** 0..1: the words sound more pleasant than the voice; null unless both were read. */
+  dissonance?: number | null;
+  /** The words deflect ("niko poa", "I'm fine") while the voice sounds sad or afraid; null unless both were read. */
+  concealment?: boolean | null;
+  /** RMS z-score against the person's baseline; null until the baseline has enough readings. */
+  deviation?: number | null;
+  /** The z-score of each followed feature (see BASELINE_FEATURES and the emotion mix). */
+  deviationDetail?: Record<string, number> | null;
   createdAt: Date;
 }
 
@@ -52,8 +64,39 @@ export const EmotionReadingEntity = new EntitySchema<EmotionReading>({
     valence: { type: 'double' },
     arousal: { type: 'double' },
     source: { type: 'string' },
+    language: { type: 'string', nullable: true },
+    quality: { type: 'double', nullable: true },
+    dissonance: { type: 'double', nullable: true },
+    concealment: { type: 'boolean', nullable: true },
+    deviation: { type: 'double', nullable: true },
+    deviationDetail: { type: 'json', nullable: true },
     createdAt: { type: 'Date', onCreate: () => new Date() },
   },
 });
 
-export const entities = [EmotionReadingEntity];
+/**
+ * A person's rolling baseline: exponentially weighted mean and variance of what is followed
+ * (voice features and the emotion mix), updated after each reading.
+ */
+export interface EmotionBaseline {
+  userId: string;
+  /** Readings folded in. */
+  count: number;
+  mean: Record<string, number>;
+  variance: Record<string, number>;
+  updatedAt: Date;
+}
+
+export const EmotionBaselineEntity = new EntitySchema<EmotionBaseline>({
+  name: 'EmotionBaseline',
+  tableName: 'emotion_baseline',
+  properties: {
+    userId: { type: 'uuid', primary: true },
+    count: { type: 'integer' },
+    mean: { type: 'json' },
+    variance: { type: 'json' },
+    updatedAt: { type: 'Date', onCreate: () => new Date(), onUpdate: () => new Date() },
+  },
+});
+
+export const entities = [EmotionReadingEntity, EmotionBaselineEntity];

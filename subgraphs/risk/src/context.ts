@@ -4,7 +4,10 @@ import type { Logger } from '@resona/config';
 import { entityLoader, isUuid, pageLoader } from '@resona/db';
 import type { PubSub } from '@resona/pubsub';
 import type { SubgraphContext } from '@resona/subgraph';
-import { RiskAssessmentEntity, type CrisisAlert, type RiskAssessment } from './entities.js';
+import type { Lexicon } from './detection/lexicon.js';
+import type { LlmJudge } from './detection/llm.js';
+import type { EscalationDeps } from './domain/escalations.js';
+import { CrisisEscalationEntity, RiskAssessmentEntity, type CrisisAlert, type CrisisEscalation, type RiskAssessment } from './entities.js';
 
 /** What the subgraph holds for its whole life and every context shares. */
 export interface RiskServices {
@@ -14,6 +17,15 @@ export interface RiskServices {
   sharingClinics(userId: string): Promise<string[]>;
   /** A fresh question to privacy (never a request's cached answer): does `userId` share with `clinicId`? */
   shares(clinicId: string, userId: string): Promise<boolean>;
+  /** The lexicon, loaded once. */
+  lexicon: Lexicon;
+  /** The optional LLM layer (null when `RISK_LLM_BASE_URL` is unset). */
+  llm: LlmJudge | null;
+  escalation: EscalationDeps;
+  /** The service's own on-call clinic (`RISK_ONCALL_CLINIC_ID`). */
+  onCallClinicId: string | null;
+  /** Tells the outbox relay that rows were committed. */
+  wake: () => void;
 }
 
 export interface RiskContext extends SubgraphContext {
@@ -24,6 +36,9 @@ export interface RiskContext extends SubgraphContext {
   assessmentsByUser: ReturnType<typeof pageLoader<RiskAssessment>>;
   /** The assessment of each message: one SQL query per batch of messages. */
   assessmentsByMessage: DataLoader<string, RiskAssessment | null>;
+  /** The escalation of each assessment: one SQL query per batch. */
+  escalationsByAssessment: DataLoader<string, CrisisEscalation | null>;
+  escalations: DataLoader<string, CrisisEscalation | null>;
 }
 
 function byMessageLoader(em: EntityManager): DataLoader<string, RiskAssessment | null> {
@@ -35,6 +50,15 @@ function byMessageLoader(em: EntityManager): DataLoader<string, RiskAssessment |
   });
 }
 
+function byAssessmentLoader(em: EntityManager): DataLoader<string, CrisisEscalation | null> {
+  return new DataLoader(async (ids) => {
+    const valid = ids.filter(isUuid);
+    const rows = valid.length ? await em.find(CrisisEscalationEntity, { assessmentId: { $in: valid } }) : [];
+    const byAssessment = new Map(rows.map((row) => [row.assessmentId, row]));
+    return ids.map((id) => byAssessment.get(id) ?? null);
+  });
+}
+
 export const riskContext = (base: SubgraphContext, services: RiskServices): RiskContext => ({
   ...base,
   services,
@@ -42,4 +66,6 @@ export const riskContext = (base: SubgraphContext, services: RiskServices): Risk
   alerts: entityLoader<CrisisAlert>(base.em, 'CrisisAlert'),
   assessmentsByUser: pageLoader<RiskAssessment>(base.em, 'RiskAssessment', 'user_id'),
   assessmentsByMessage: byMessageLoader(base.em),
+  escalationsByAssessment: byAssessmentLoader(base.em),
+  escalations: entityLoader<CrisisEscalation>(base.em, 'CrisisEscalation'),
 });

@@ -41,7 +41,7 @@ export interface CrisisAlert {
 }
 
 /** An alert as resolvers see it: from the database, or from an event that carries its assessment. */
-export type CrisisAlertModel = CrisisAlert & { assessment?: RiskAssessment };
+export type CrisisAlertModel = CrisisAlert & { assessment?: RiskAssessment; escalationId?: string | null };
 
 /** A `User` as this subgraph knows it: only its key. */
 export interface UserRef {
@@ -86,4 +86,87 @@ export const CrisisAlertEntity = new EntitySchema<CrisisAlert>({
   },
 });
 
-export const entities = [RiskAssessmentEntity, CrisisAlertEntity];
+export type EscalationState = 'OPEN' | 'ACKNOWLEDGED' | 'CONTACTED' | 'RESOLVED' | 'ESCALATED_EMERGENCY';
+
+/** One step in an escalation's life. */
+export interface EscalationEvent {
+  kind: 'TRANSITION' | 'REMINDER';
+  from: EscalationState | null;
+  to: EscalationState;
+  at: string;
+  /** The clinician; null for the system. */
+  by: string | null;
+  note: string | null;
+}
+
+/** A HIGH or IMMINENT assessment's call to act (one per assessment, shared by the clinics alerted). */
+export interface CrisisEscalation {
+  id: string;
+  assessmentId: string;
+  userId: string;
+  level: RiskLevel;
+  state: EscalationState;
+  /** The clinics alerted (the on-call clinic when the person shares with none). */
+  clinicIds: string[];
+  onCall: boolean;
+  history: EscalationEvent[];
+  reminders: number;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export type ReviewStatus = 'PENDING' | 'CONFIRMED' | 'CORRECTED';
+
+/** A borderline assessment for a clinician to confirm or correct; a correction is a labelled example. */
+export interface ReviewItem {
+  id: string;
+  assessmentId: string;
+  userId: string;
+  reasons: string[];
+  status: ReviewStatus;
+  /** The level the detector gave, kept with the label. */
+  detectedLevel: RiskLevel;
+  reviewedLevel: RiskLevel | null;
+  reviewedBy: string | null;
+  reviewedAt: Date | null;
+  note: string | null;
+  createdAt: Date;
+}
+
+export const CrisisEscalationEntity = new EntitySchema<CrisisEscalation>({
+  name: 'CrisisEscalation',
+  tableName: 'crisis_escalation',
+  properties: {
+    id: { type: 'uuid', primary: true },
+    assessmentId: { type: 'uuid', unique: true },
+    userId: { type: 'uuid' },
+    level: { type: 'string' },
+    state: { type: 'string' },
+    clinicIds: { type: 'json' },
+    onCall: { type: 'boolean' },
+    history: { type: 'json' },
+    reminders: { type: 'integer' },
+    createdAt: { type: 'Date', onCreate: () => new Date() },
+    updatedAt: { type: 'Date', onCreate: () => new Date() },
+  },
+});
+
+export const ReviewItemEntity = new EntitySchema<ReviewItem>({
+  name: 'ReviewItem',
+  tableName: 'review_item',
+  properties: {
+    id: { type: 'uuid', primary: true },
+    assessmentId: { type: 'uuid', unique: true },
+    userId: { type: 'uuid' },
+    reasons: { type: 'json' },
+    status: { type: 'string' },
+    detectedLevel: { type: 'string' },
+    reviewedLevel: { type: 'string', nullable: true },
+    reviewedBy: { type: 'uuid', nullable: true },
+    reviewedAt: { type: 'Date', nullable: true },
+    note: { type: 'text', nullable: true },
+    createdAt: { type: 'Date', onCreate: () => new Date() },
+  },
+});
+
+export const entities = [RiskAssessmentEntity, CrisisAlertEntity, CrisisEscalationEntity, ReviewItemEntity];

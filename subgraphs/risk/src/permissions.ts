@@ -15,7 +15,7 @@ import {
   rule,
   type SubgraphContext,
 } from '@resona/subgraph';
-import type { CrisisAlert, RiskAssessment } from './entities.js';
+import type { CrisisAlert, CrisisEscalation, ReviewItem, RiskAssessment } from './entities.js';
 
 /** The API-key scope a partner system needs for its clinic's crisis alerts. */
 export const ALERTS_SCOPE = 'alerts:subscribe';
@@ -68,8 +68,33 @@ const watchesPersonArg = (scope: string) =>
     ctx.principal.kind === 'user' && ctx.principal.userId === args.userId ? true : verdict(clinicAccess(ctx.principal, ctx.principal.clinicId, scope)),
   );
 
+/**
+ * May the caller see an escalation: a clinician (MFA) or partner key (alerts:subscribe) of a clinic
+ * it alerted, and, unless it went to the on-call clinic, only while the person still shares with
+ * that clinic (a fresh consent answer per request).
+ */
+export async function mayActOnEscalation(ctx: SubgraphContext, escalation: CrisisEscalation): Promise<'ok' | 'mfa' | 'no'> {
+  const access = clinicAccess(ctx.principal, ctx.principal.clinicId, ALERTS_SCOPE);
+  if (access !== 'ok') return access;
+  if (!escalation.clinicIds.includes(ctx.principal.clinicId!)) return 'no';
+  if (escalation.onCall) return 'ok';
+  return (await ctx.consent.shares(escalation.userId)) ? 'ok' : 'no';
+}
+
+const escalationReader = rule({ cache: 'no_cache' })(async (escalation: CrisisEscalation, _a, ctx: SubgraphContext) => verdict(await mayActOnEscalation(ctx, escalation)));
+
+/** Review items: clinicians (MFA) of a clinic the person shares with, or of the on-call clinic. */
+const reviewReader = (onCallClinicId: string | null) =>
+  rule({ cache: 'no_cache' })(async (item: ReviewItem, _a, ctx: SubgraphContext) => {
+    const p = ctx.principal;
+    if (p.kind !== 'user' || p.apiKey || !p.roles.some((r) => CLINIC_ROLES.includes(r)) || !p.clinicId) return false;
+    if (!p.mfa) return forbidden(MFA_REQUIRED_MESSAGE);
+    if (onCallClinicId && p.clinicId === onCallClinicId) return true;
+    return ctx.consent.shares(item.userId);
+  });
+
 /** Who may read what in risk (docs/authorization.md has the whole table). Anything not listed is denied. */
-export const permissions: IRules = {
+export const permissions = (onCallClinicId: string | null): IRules => ({
   // The owner (and Resona's services); a clinician with MFA, or a partner key with `risk:read`, of a
   // clinic the owner shares with now. However it was reached (list, message, _entities, an event).
   RiskAssessment: or(
@@ -81,6 +106,10 @@ export const permissions: IRules = {
   // Only the alerted clinic (its clinicians with MFA, its partner key with alerts:subscribe); the
   // assessment inside keeps its own rule (consent), checked again for every event.
   CrisisAlert: or(isService, alertOfCallersClinic),
+  // The clinics it alerted, while the person shares with them (or the on-call clinic). Never the person themself.
+  CrisisEscalation: or(isService, escalationReader),
+  EscalationEvent: allow,
+  ReviewItem: or(isService, reviewReader(onCallClinicId)),
   Clinic: { id: allow },
   User: {
     id: allow,
@@ -88,13 +117,23 @@ export const permissions: IRules = {
   },
   // Anyone signed in may ask; the assessment's own rule decides whether they see it.
   Message: { id: allow, risk: or(isService, isAuthenticated) },
-  Query: { openCrisisAlerts: actsForClinicArg },
+  Query: {
+    openCrisisAlerts: actsForClinicArg,
+    // The resolvers return only what the caller's clinic may see.
+    escalation: isClinicianWithMfa,
+    openEscalations: isClinicianWithMfa,
+    reviewQueue: isClinicianWithMfa,
+  },
   Mutation: {
     // The resolver checks that the alert is the clinician's own clinic's.
     acknowledgeCrisisAlert: isClinicianWithMfa,
     // Conversation's voice turn; never through the gateway (@inaccessible).
     recordRiskAssessment: isService,
+    assessMessage: isService,
+    // The resolvers check the escalation / item is the clinician's clinic's (else NOT_FOUND).
+    transitionEscalation: isClinicianWithMfa,
+    reviewAssessment: isClinicianWithMfa,
   },
   // Checked for every event (subscribe time is checked in the resolver).
   Subscription: { crisisAlerts: actsForClinicArg, riskAssessmentUpdated: watchesPersonArg(RISK_SCOPE) },
-};
+});

@@ -80,7 +80,12 @@ export function clinicAlertStream(pubsub: PubSub, clinicId: string, since: (() =
       sent.add(alert.id);
       yield alert;
     }
-    for await (const alert of live) if (!sent.has(alert.id)) yield alert;
+    // Consumers are idempotent: the relay delivers at least once, so an alert id is sent once.
+    for await (const alert of live) {
+      if (sent.has(alert.id)) continue;
+      sent.add(alert.id);
+      yield alert;
+    }
   }
   return closable(run(), live);
 }

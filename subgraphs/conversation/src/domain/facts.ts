@@ -47,7 +47,7 @@ export function extractFacts(text: string): Fact[] {
   if (/\b(?:lost my job|i (?:am|was|got) (?:fired|retrenched|laid off|sacked)|i (?:don'?t|do not) have a job|i have no job|i(?:'m| am) (?:jobless|unemployed)|sina kazi|nimefutwa kazi|nilifutwa kazi|nimepoteza kazi)\b/i.test(text)) {
     facts.push({ kind: 'no-job' });
   }
-  for (const m of text.matchAll(new RegExp(`\\bmy (${PERSON_WORDS}),?\\s+([A-Z][a-z]+|\\[NAME_\\d+\\])`, 'g'))) {
+  for (const m of text.matchAll(new RegExp(`\\b[Mm]y (${PERSON_WORDS}),?\\s+([A-Z][a-z]+|\\[NAME_\\d+\\])`, 'g'))) {
     facts.push({ kind: 'name', relation: PEOPLE[m[1]!.toLowerCase()]!, name: m[2]! });
   }
   return dedupe(facts);
@@ -84,7 +84,10 @@ export function contradictions(sentence: string, facts: Fact[]): Contradiction[]
       const en = Object.entries(PEOPLE).filter(([, v]) => v === fact.who).map(([k]) => k).join('|');
       if (new RegExp(`\\b(?:talk(?:ing)? to|speak(?:ing)? (?:to|with)|call|ask|visit|tell|reach out to|lean on|spend time with|check (?:in )?(?:with|on))\\s+your\\s+(?:${en})\\b`, 'i').test(s)) found.push({ fact, sentence, certain: true });
       else if (new RegExp(`\\b(?:zungumza na|ongea na|mpigie|mwambie|mtembelee|muulize)\\s+(?:${en})\\s+(?:yako|wako)\\b`, 'i').test(s)) found.push({ fact, sentence, certain: true });
-      else if (new RegExp(`\\byour\\s+(?:${en})\\s+(?:is|will be|must be|can)\\b`, 'i').test(s)) found.push({ fact, sentence, certain: false });
+      // "Your mother is …" about a person who died, unless the sentence speaks of the loss.
+      else if (new RegExp(`\\byour\\s+(?:${en})\\s+(?:is|will be|must be|can|would)\\b`, 'i').test(s) && !/\b(?:los[est]|losing|miss|missing|death|died|passed|grief|memory|remember|kupoteza|kifo|msiba)\w*/i.test(s)) {
+        found.push({ fact, sentence, certain: false });
+      }
     } else if (fact.kind === 'no-job') {
       if (/\b(?:your (?:boss|manager|colleagues?|co-?workers?|workplace|employer|office)|at work today|kazini kwako|bosi wako)\b/i.test(s)) found.push({ fact, sentence, certain: true });
       else if (/\b(?:your (?:job|work)|kazi yako)\b/i.test(s) && !/\b(?:los[et]|losing|without|find|new|looking for|search|kupoteza|kutafuta|mpya)\b/i.test(s)) found.push({ fact, sentence, certain: false });

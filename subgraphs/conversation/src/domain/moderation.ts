@@ -62,7 +62,7 @@ export const PATTERNS: Pattern[] = [
     rule: 'DIAGNOSIS',
     certain: [
       /\byou (?:have|are suffering from|suffer from|clearly have|probably have|definitely have|might have|may have|likely have) (?:a |an )?(?:clinical |major |severe )?(?:depression|depressive disorder|bipolar|schizophrenia|ptsd|(?:an? )?(?:anxiety|personality|mental|panic|eating) disorder|ocd|adhd|psychosis|borderline)\b/i,
-      /\byou are (?:clinically )?(?:depressed|bipolar|schizophrenic|psychotic|mentally ill|mentally unstable)\b/i,
+      /\byou(?:'re| are) (?:clearly |obviously |definitely |probably |likely |really |clinically )*(?:depressed|bipolar|schizophrenic|psychotic|mentally ill|mentally unstable)\b/i,
       /\b(?:una|unaugua|unasumbuliwa na) (?:sonona|ugonjwa wa akili|bipolar|skizofrenia|wazimu|kichaa)\b/i,
       /\b(?:i diagnose|my diagnosis|this is a diagnosis|you meet the criteria)\b/i,
     ],

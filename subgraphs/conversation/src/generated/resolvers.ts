@@ -35,6 +35,18 @@ export type ConversationMessagesArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** Countries Resona serves; a reply at high risk names this country's crisis lines (every country's when unknown). */
+export type Country =
+  | 'KE'
+  | 'TZ'
+  | 'UG';
+
+/** A reading owned by the emotion subgraph. */
+export type EmotionReading = {
+  __typename?: 'EmotionReading';
+  id: Scalars['ID']['output'];
+};
+
 /** One message; its text is stored encrypted under the person's data key. */
 export type Message = {
   __typename?: 'Message';
@@ -56,11 +68,28 @@ export type Mutation = {
   __typename?: 'Mutation';
   sendMessage: SendMessagePayload;
   startConversation: Conversation;
+  /** Messages recorded offline, each answered as by sendMessage, in recordedAt order; idempotent per clientMessageId. */
+  syncMessages: Array<SendMessagePayload>;
 };
 
 
 export type MutationSendMessageArgs = {
   input: SendMessageInput;
+};
+
+
+export type MutationSyncMessagesArgs = {
+  input: SyncMessagesInput;
+};
+
+/** One message recorded offline. */
+export type OfflineMessageInput = {
+  /** 1 to 100 characters, unique per message: a replayed batch stores nothing twice. */
+  clientMessageId: Scalars['String']['input'];
+  /** When the person wrote it (not in the future); the batch is replayed in this order. */
+  recordedAt: Scalars['DateTime']['input'];
+  /** 1 to 4000 characters. */
+  text: Scalars['String']['input'];
 };
 
 export type Query = {
@@ -74,18 +103,37 @@ export type QueryConversationArgs = {
   id: Scalars['ID']['input'];
 };
 
+/** An assessment owned by the risk subgraph. */
+export type RiskAssessment = {
+  __typename?: 'RiskAssessment';
+  id: Scalars['ID']['output'];
+};
+
 export type SendMessageInput = {
   /** 1 to 100 characters, unique per message: sending the same one again returns the first result. */
   clientMessageId: Scalars['String']['input'];
   conversationId: Scalars['ID']['input'];
+  /** The person's country, for crisis lines; remembered for the conversation. */
+  country?: InputMaybe<Country>;
   /** 1 to 4000 characters. */
   text: Scalars['String']['input'];
 };
 
 export type SendMessagePayload = {
   __typename?: 'SendMessagePayload';
+  /** The emotion reading of the person's message; null when not made (no EMOTION_ANALYSIS consent, or emotion unavailable). */
+  emotion?: Maybe<EmotionReading>;
   reply: Message;
+  /** The risk assessment of the person's message; null when risk was unavailable (the reply still came). */
+  risk?: Maybe<RiskAssessment>;
   userMessage: Message;
+};
+
+export type SyncMessagesInput = {
+  conversationId: Scalars['ID']['input'];
+  country?: InputMaybe<Country>;
+  /** 1 to 50 messages. */
+  messages: Array<OfflineMessageInput>;
 };
 
 export type User = {
@@ -208,13 +256,18 @@ export type ResolversTypes = ResolversObject<{
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  Country: Country;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  EmotionReading: ResolverTypeWrapper<EmotionReading>;
   Message: ResolverTypeWrapper<MessageModel>;
   MessageRole: MessageRole;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  OfflineMessageInput: OfflineMessageInput;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RiskAssessment: ResolverTypeWrapper<RiskAssessment>;
   SendMessageInput: SendMessageInput;
   SendMessagePayload: ResolverTypeWrapper<SentMessageModel>;
+  SyncMessagesInput: SyncMessagesInput;
   User: ResolverTypeWrapper<UserRefModel>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
 }>;
@@ -226,11 +279,15 @@ export type ResolversParentTypes = ResolversObject<{
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
   DateTime: Scalars['DateTime']['output'];
+  EmotionReading: EmotionReading;
   Message: MessageModel;
   Mutation: Record<PropertyKey, never>;
+  OfflineMessageInput: OfflineMessageInput;
   Query: Record<PropertyKey, never>;
+  RiskAssessment: RiskAssessment;
   SendMessageInput: SendMessageInput;
   SendMessagePayload: SentMessageModel;
+  SyncMessagesInput: SyncMessagesInput;
   User: UserRefModel;
   Boolean: Scalars['Boolean']['output'];
 }>;
@@ -249,6 +306,10 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
   name: 'DateTime';
 }
 
+export type EmotionReadingResolvers<ContextType = ConversationContext, ParentType extends ResolversParentTypes['EmotionReading'] = ResolversParentTypes['EmotionReading']> = ResolversObject<{
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+}>;
+
 export type MessageResolvers<ContextType = ConversationContext, ParentType extends ResolversParentTypes['Message'] = ResolversParentTypes['Message'], FederationReferenceType extends FederationReferenceTypes['Message'] = FederationReferenceTypes['Message']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Message']> | FederationReferenceType, FederationReferenceType, ContextType>;
   clientMessageId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -263,14 +324,21 @@ export type MessageResolvers<ContextType = ConversationContext, ParentType exten
 export type MutationResolvers<ContextType = ConversationContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   sendMessage?: Resolver<ResolversTypes['SendMessagePayload'], ParentType, ContextType, RequireFields<MutationSendMessageArgs, 'input'>>;
   startConversation?: Resolver<ResolversTypes['Conversation'], ParentType, ContextType>;
+  syncMessages?: Resolver<Array<ResolversTypes['SendMessagePayload']>, ParentType, ContextType, RequireFields<MutationSyncMessagesArgs, 'input'>>;
 }>;
 
 export type QueryResolvers<ContextType = ConversationContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   conversation?: Resolver<Maybe<ResolversTypes['Conversation']>, ParentType, ContextType, RequireFields<QueryConversationArgs, 'id'>>;
 }>;
 
+export type RiskAssessmentResolvers<ContextType = ConversationContext, ParentType extends ResolversParentTypes['RiskAssessment'] = ResolversParentTypes['RiskAssessment']> = ResolversObject<{
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+}>;
+
 export type SendMessagePayloadResolvers<ContextType = ConversationContext, ParentType extends ResolversParentTypes['SendMessagePayload'] = ResolversParentTypes['SendMessagePayload']> = ResolversObject<{
+  emotion?: Resolver<Maybe<ResolversTypes['EmotionReading']>, ParentType, ContextType>;
   reply?: Resolver<ResolversTypes['Message'], ParentType, ContextType>;
+  risk?: Resolver<Maybe<ResolversTypes['RiskAssessment']>, ParentType, ContextType>;
   userMessage?: Resolver<ResolversTypes['Message'], ParentType, ContextType>;
 }>;
 
@@ -283,9 +351,11 @@ export type UserResolvers<ContextType = ConversationContext, ParentType extends 
 export type Resolvers<ContextType = ConversationContext> = ResolversObject<{
   Conversation?: ConversationResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
+  EmotionReading?: EmotionReadingResolvers<ContextType>;
   Message?: MessageResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  RiskAssessment?: RiskAssessmentResolvers<ContextType>;
   SendMessagePayload?: SendMessagePayloadResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
 }>;

@@ -21,6 +21,13 @@ export interface ReadingInput {
   valence: number;
   arousal: number;
   source: EmotionSource;
+  /** What analyzeUtterance adds (see EmotionReading); absent for readings recorded directly. */
+  language?: string | null;
+  quality?: number | null;
+  dissonance?: number | null;
+  concealment?: boolean | null;
+  deviation?: number | null;
+  deviationDetail?: Record<string, number> | null;
   /** Default: now. */
   createdAt?: Date;
 }
@@ -50,6 +57,9 @@ export function validateReading(input: ReadingInput): Omit<EmotionReading, 'id'>
   if (!inRange(confidence, 0, 1)) throw badUserInput('confidence must be between 0 and 1.', 'confidence');
   if (!inRange(input.valence, -1, 1)) throw badUserInput('valence must be between -1 and 1.', 'valence');
   if (!inRange(input.arousal, 0, 1)) throw badUserInput('arousal must be between 0 and 1.', 'arousal');
+  if (input.quality != null && !inRange(input.quality, 0, 1)) throw badUserInput('quality must be between 0 and 1.', 'quality');
+  if (input.dissonance != null && !inRange(input.dissonance, 0, 1)) throw badUserInput('dissonance must be between 0 and 1.', 'dissonance');
+  if (input.language != null && !['EN', 'SW', 'MIXED'].includes(input.language)) throw badUserInput('language must be EN, SW or MIXED.', 'language');
   return {
     userId: input.userId,
     messageId: input.messageId ?? null,
@@ -59,6 +69,12 @@ export function validateReading(input: ReadingInput): Omit<EmotionReading, 'id'>
     valence: input.valence,
     arousal: input.arousal,
     source: input.source,
+    language: input.language ?? null,
+    quality: input.quality ?? null,
+    dissonance: input.dissonance ?? null,
+    concealment: input.concealment ?? null,
+    deviation: input.deviation ?? null,
+    deviationDetail: input.deviationDetail ?? null,
     createdAt: input.createdAt ?? new Date(),
   };
 }
@@ -69,10 +85,15 @@ export function validateReading(input: ReadingInput): Omit<EmotionReading, 'id'>
  */
 export async function recordAndPublishReading(em: EntityManager, input: ReadingInput, deps: { pubsub: PubSub; logger: Logger }): Promise<EmotionReading> {
   const reading = await recordReading(em, input);
+  await publishReading(reading, deps);
+  return reading;
+}
+
+/** Announces a committed reading on `Topic.emotionReading(userId)`; a failure is logged, not thrown (lists are the catch-up). */
+export async function publishReading(reading: EmotionReading, deps: { pubsub: PubSub; logger: Logger }): Promise<void> {
   await deps.pubsub.publish(Topic.emotionReading(reading.userId), readingJson(reading)).catch((err: unknown) => {
     deps.logger.error({ err, readingId: reading.id }, 'could not publish an emotion reading');
   });
-  return reading;
 }
 
 // Events are JSON (dates become strings); this is their shape, to and from.
@@ -86,6 +107,12 @@ const readingJson = (r: EmotionReading) => ({
   valence: r.valence,
   arousal: r.arousal,
   source: r.source,
+  language: r.language ?? null,
+  quality: r.quality ?? null,
+  dissonance: r.dissonance ?? null,
+  concealment: r.concealment ?? null,
+  deviation: r.deviation ?? null,
+  deviationDetail: r.deviationDetail ?? null,
   createdAt: r.createdAt.toISOString(),
 });
 export type ReadingEvent = ReturnType<typeof readingJson>;

@@ -5,9 +5,12 @@ import type { Principal } from '@resona/auth';
 import type { Logger } from '@resona/config';
 import { isUuid } from '@resona/db';
 import { badUserInput, notFound } from '@resona/errors';
-import { Topic, type PubSub } from '@resona/pubsub';
-import { CrisisAlertEntity, RiskAssessmentEntity, type CrisisAlert, type CrisisAlertModel, type RiskAssessment, type RiskLevel } from '../entities.js';
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import { enqueue, type OutboxMessage } from '@resona/outbox';
+import type { PubSub } from '@resona/pubsub';
+import { CrisisAlertEntity, CrisisEscalationEntity, ReviewItemEntity, RiskAssessmentEntity, type CrisisAlert, type CrisisAlertModel, type RiskAssessment, type RiskLevel } from '../entities.js';
 import { recordAssessment, validateAssessment, type AssessmentInput } from './assessments.js';
+import { openEscalation, OutboxTopic, type EscalationDeps } from './escalations.js';
 
 /** Levels that alert every clinic the person shares with. */
 export const ALERT_LEVELS: readonly RiskLevel[] = ['HIGH', 'IMMINENT'];
@@ -20,43 +23,76 @@ export interface RecordDeps {
   sharingClinics(userId: string): Promise<string[]>;
   pubsub: PubSub;
   logger: Logger;
+  /** Contacts, SMS on or off, the reminder delay. */
+  escalation: EscalationDeps;
+  /** The service's own on-call clinic, alerted for people who share with none. */
+  onCallClinicId?: string | null;
+  /** Tells the outbox relay that rows were committed (delivery without waiting for its next poll). */
+  wake?: () => void;
+}
+
+/** Extra things stored with an assessment. */
+export interface RecordExtras {
+  /** Why it is borderline: puts it in the review queue. */
+  review?: string[];
 }
 
 /**
- * Stores an assessment and, for HIGH or IMMINENT, one alert per clinic the person shares with, in
- * one transaction; then announces both. An assessment already recorded for the same message is
- * returned as it is (a retried call raises nothing twice).
+ * Stores an assessment and, for HIGH or IMMINENT, its escalation and one alert per clinic the
+ * person shares with (or the on-call clinic when there is none), its review item when borderline,
+ * and the outbox rows that announce and notify, all in ONE transaction. The relay delivers the
+ * rows after the commit, retrying until acknowledged. An assessment already recorded for the same
+ * message is returned as it is (a retried call raises nothing twice).
  *
  * Privacy is asked before the transaction opens (no network call holds a transaction). If it
  * cannot answer, nothing is stored and the call fails, so the caller retries: an assessment is
  * never stored without its alerts.
  */
-export async function recordAssessmentWithAlerts(em: EntityManager, input: AssessmentInput, deps: RecordDeps): Promise<RiskAssessment> {
-  if (input.messageId && isUuid(input.messageId)) {
-    const existing = await em.findOne(RiskAssessmentEntity, { messageId: input.messageId });
-    if (existing) return existing;
-  }
+export async function recordAssessmentWithAlerts(em: EntityManager, input: AssessmentInput, deps: RecordDeps, extras: RecordExtras = {}): Promise<RiskAssessment> {
+  const existing = await existingFor(em, input.messageId);
+  if (existing) return existing;
   const { level, userId } = validateAssessment(input);
-  const clinics = ALERT_LEVELS.includes(level) ? await deps.sharingClinics(userId) : [];
-  const { assessment, alerts } = await em.transactional(async (tx) => {
-    const assessment = await recordAssessment(tx, input);
-    const alerts = clinics.map((clinicId) =>
-      tx.create(CrisisAlertEntity, { id: randomUUID(), clinicId, userId, assessmentId: assessment.id, createdAt: new Date(), acknowledgedAt: null, acknowledgedBy: null }),
-    );
-    await tx.flush();
-    return { assessment, alerts };
-  });
-  // At most once: a message lost here is not retried (a durable outbox is a later issue). The
-  // alert rows are already committed, so a dashboard catches up with `openCrisisAlerts` (or
-  // `crisisAlerts(after:)`).
-  const published = await Promise.allSettled([
-    deps.pubsub.publish(Topic.riskAssessment(userId), assessmentJson(assessment)),
-    ...alerts.map((alert) => deps.pubsub.publish(Topic.crisisAlert(alert.clinicId), { ...alertJson(alert), assessment: assessmentJson(assessment) })),
-  ]);
-  for (const result of published) {
-    if (result.status === 'rejected') deps.logger.error({ err: result.reason, assessmentId: assessment.id }, 'could not publish a risk event');
+  const alerting = ALERT_LEVELS.includes(level);
+  const clinics = alerting ? await deps.sharingClinics(userId) : [];
+  const onCall = alerting && clinics.length === 0;
+  const alertClinics = onCall ? (deps.onCallClinicId ? [deps.onCallClinicId] : []) : clinics;
+  let assessment: RiskAssessment;
+  try {
+    assessment = await em.transactional(async (tx) => {
+      const assessment = await recordAssessment(tx, input);
+      const messages: OutboxMessage[] = [{ topic: OutboxTopic.publishAssessment, key: `assessment:${assessment.id}`, payload: assessmentJson(assessment) }];
+      if (alerting) {
+        const escalation = await openEscalation(tx, { assessmentId: assessment.id, userId, level: level as 'HIGH' | 'IMMINENT', clinicIds: alertClinics, onCall }, deps.escalation);
+        for (const clinicId of alertClinics) {
+          const alert = tx.create(CrisisAlertEntity, { id: randomUUID(), clinicId, userId, assessmentId: assessment.id, createdAt: new Date(), acknowledgedAt: null, acknowledgedBy: null });
+          messages.push({ topic: OutboxTopic.publishAlert, key: `alert:${alert.id}`, payload: { ...alertJson(alert), assessment: assessmentJson(assessment), escalationId: escalation.id } satisfies AlertEvent });
+        }
+      }
+      if (extras.review?.length) {
+        tx.create(ReviewItemEntity, {
+          id: randomUUID(), assessmentId: assessment.id, userId, reasons: extras.review, status: 'PENDING', detectedLevel: level,
+          reviewedLevel: null, reviewedBy: null, reviewedAt: null, note: null, createdAt: new Date(),
+        });
+      }
+      await tx.flush();
+      await enqueue(tx, messages);
+      return assessment;
+    });
+  } catch (error) {
+    // The same message assessed concurrently: the first one stands.
+    if (error instanceof UniqueConstraintViolationException) {
+      const first = await existingFor(em.fork(), input.messageId);
+      if (first) return first;
+    }
+    throw error;
   }
+  deps.wake?.();
   return assessment;
+}
+
+async function existingFor(em: EntityManager, messageId: string | null | undefined): Promise<RiskAssessment | null> {
+  if (!messageId || !isUuid(messageId)) return null;
+  return em.findOne(RiskAssessmentEntity, { messageId });
 }
 
 /** The clinic's alerts not yet acknowledged, newest first. */
@@ -87,6 +123,15 @@ export async function acknowledgeAlert(em: EntityManager, id: string, actor: Pri
     // Only an open alert is acknowledged, so a concurrent acknowledgement is recorded once.
     const changed = await tx.nativeUpdate(CrisisAlertEntity, { id, acknowledgedAt: null }, { acknowledgedAt: new Date(), acknowledgedBy: actor.userId });
     if (changed) {
+      // Someone took it on: the escalation leaves OPEN (and its reminders stop).
+      const escalation = await tx.findOne(CrisisEscalationEntity, { assessmentId: alert.assessmentId });
+      if (escalation?.state === 'OPEN') {
+        await tx.nativeUpdate(CrisisEscalationEntity, { id: escalation.id, state: 'OPEN' }, {
+          state: 'ACKNOWLEDGED',
+          updatedAt: new Date(),
+          history: [...escalation.history, { kind: 'TRANSITION', from: 'OPEN', to: 'ACKNOWLEDGED', at: new Date().toISOString(), by: actor.userId ?? null, note: 'Crisis alert acknowledged' }],
+        });
+      }
       await appendAudit(tx, [
         auditEntry(actor, { action: CRISIS_ALERT_ACKNOWLEDGED, subjectUserId: alert.userId, resourceType: 'CrisisAlert', resourceId: id, detail: { clinicId: alert.clinicId } }),
       ]);
@@ -118,7 +163,7 @@ const alertJson = (a: CrisisAlert) => ({
 });
 
 export type AssessmentEvent = ReturnType<typeof assessmentJson>;
-export type AlertEvent = ReturnType<typeof alertJson> & { assessment: AssessmentEvent };
+export type AlertEvent = ReturnType<typeof alertJson> & { assessment: AssessmentEvent; escalationId?: string | null };
 
 /** An assessment from a `Topic.riskAssessment` event. */
 export const assessmentFromEvent = (json: AssessmentEvent): RiskAssessment => ({ ...json, createdAt: new Date(json.createdAt) });
@@ -129,4 +174,5 @@ export const alertFromEvent = (json: AlertEvent): CrisisAlertModel => ({
   createdAt: new Date(json.createdAt),
   acknowledgedAt: json.acknowledgedAt ? new Date(json.acknowledgedAt) : null,
   assessment: assessmentFromEvent(json.assessment),
+  escalationId: json.escalationId ?? null,
 });

@@ -1,8 +1,9 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { RiskAssessment as RiskAssessmentModel, CrisisAlertModel as CrisisAlertModelModel, ClinicRef as ClinicRefModel, UserRef as UserRefModel, MessageRef as MessageRefModel } from '../entities.js';
+import type { RiskAssessment as RiskAssessmentModel, CrisisAlertModel as CrisisAlertModelModel, CrisisEscalation as CrisisEscalationModel, ReviewItem as ReviewItemModel, ClinicRef as ClinicRefModel, UserRef as UserRefModel, MessageRef as MessageRefModel } from '../entities.js';
 import type { RiskContext } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
@@ -13,6 +14,25 @@ export type Scalars = {
   Float: { input: number; output: number; }
   DateTime: { input: Date; output: Date; }
   _FieldSet: { input: unknown; output: unknown; }
+};
+
+/** What the conversation engine knows about one message; everything but userId, messageId and text is optional. */
+export type AssessMessageInput = {
+  /** Standard deviations from the person's own baseline, toward distress. */
+  baselineDeviation?: InputMaybe<Scalars['Float']['input']>;
+  /** 0..1: how much the voice disagrees with the words. */
+  dissonance?: InputMaybe<Scalars['Float']['input']>;
+  /** The emotion reading's label (SAD, FEAR, …) and its confidence 0..1. */
+  emotion?: InputMaybe<Scalars['String']['input']>;
+  emotionConfidence?: InputMaybe<Scalars['Float']['input']>;
+  /** The person consented to EXTERNAL_AI: the optional LLM layer may see the message, PII masked. */
+  externalAiConsent?: InputMaybe<Scalars['Boolean']['input']>;
+  /** EN, SW, MIXED or a BCP 47 tag; a hint only (the lexicon reads every language). */
+  language?: InputMaybe<Scalars['String']['input']>;
+  /** One assessment per message: assessing it again returns the first. */
+  messageId: Scalars['ID']['input'];
+  text: Scalars['String']['input'];
+  userId: Scalars['ID']['input'];
 };
 
 export type Clinic = {
@@ -32,8 +52,51 @@ export type CrisisAlert = {
   createdAt: Scalars['DateTime']['output'];
   /** Pass to crisisAlerts(after:) to resume after this alert. */
   cursor: Scalars['String']['output'];
+  /** The escalation this alert belongs to (its state is shared by every clinic alerted). */
+  escalation?: Maybe<CrisisEscalation>;
   id: Scalars['ID']['output'];
 };
+
+/** A HIGH or IMMINENT assessment's call to act, shared by every clinic the person shares with (or the service's on-call clinicians when there is none). */
+export type CrisisEscalation = {
+  __typename?: 'CrisisEscalation';
+  assessment: RiskAssessment;
+  /** The clinics alerted. */
+  clinics: Array<Clinic>;
+  createdAt: Scalars['DateTime']['output'];
+  /** Transitions and reminders, oldest first. */
+  history: Array<EscalationEvent>;
+  id: Scalars['ID']['output'];
+  level: RiskLevel;
+  /** True when the person shares with no clinic and the service's own on-call clinicians were alerted. */
+  onCall: Scalars['Boolean']['output'];
+  /** Reminders sent because an IMMINENT escalation stayed unacknowledged. */
+  reminders: Scalars['Int']['output'];
+  state: EscalationState;
+  updatedAt: Scalars['DateTime']['output'];
+  user: User;
+};
+
+/** One step in an escalation's life: a transition, or a reminder sent because nobody acknowledged. */
+export type EscalationEvent = {
+  __typename?: 'EscalationEvent';
+  at: Scalars['DateTime']['output'];
+  /** The clinician who made the transition; null for the system (reminders). */
+  by?: Maybe<User>;
+  from?: Maybe<EscalationState>;
+  /** TRANSITION or REMINDER. */
+  kind: Scalars['String']['output'];
+  note?: Maybe<Scalars['String']['output']>;
+  to: EscalationState;
+};
+
+/** Where a crisis stands. OPEN → ACKNOWLEDGED → CONTACTED → RESOLVED; ESCALATED_EMERGENCY from any open state. */
+export type EscalationState =
+  | 'ACKNOWLEDGED'
+  | 'CONTACTED'
+  | 'ESCALATED_EMERGENCY'
+  | 'OPEN'
+  | 'RESOLVED';
 
 export type Message = {
   __typename?: 'Message';
@@ -46,8 +109,14 @@ export type Mutation = {
   __typename?: 'Mutation';
   /** Clinicians (with MFA) of the alert's clinic: take the alert on. Acknowledging twice returns it unchanged. */
   acknowledgeCrisisAlert: CrisisAlert;
+  /** Service only (conversation's voice turn): assesses a message (lexicon, signals, optional LLM), stores it with the signals that explain it, and for HIGH or IMMINENT opens an escalation and alerts in the same transaction. Idempotent per messageId. */
+  assessMessage: RiskAssessment;
   /** Service only (internal): stores an assessment; HIGH or IMMINENT raises an alert for every clinic the person shares with. */
   recordRiskAssessment: RiskAssessment;
+  /** Clinicians (with MFA) allowed to see the item: confirm (same level) or correct a borderline assessment. */
+  reviewAssessment: ReviewItem;
+  /** Clinicians (with MFA) of a clinic the person shares with (or of the on-call clinic): move an escalation on. Invalid transitions are BAD_USER_INPUT. */
+  transitionEscalation: CrisisEscalation;
 };
 
 
@@ -56,19 +125,60 @@ export type MutationAcknowledgeCrisisAlertArgs = {
 };
 
 
+export type MutationAssessMessageArgs = {
+  input: AssessMessageInput;
+};
+
+
 export type MutationRecordRiskAssessmentArgs = {
   input: RecordRiskAssessmentInput;
 };
 
+
+export type MutationReviewAssessmentArgs = {
+  id: Scalars['ID']['input'];
+  level: RiskLevel;
+  note?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationTransitionEscalationArgs = {
+  id: Scalars['ID']['input'];
+  note?: InputMaybe<Scalars['String']['input']>;
+  to: EscalationState;
+};
+
 export type Query = {
   __typename?: 'Query';
+  /** Clinicians (with MFA) of a clinic the person shares with (or of the on-call clinic): one escalation. */
+  escalation?: Maybe<CrisisEscalation>;
   /** Clinicians (with MFA) and partner keys (alerts:subscribe) of the clinic: its alerts not yet acknowledged, newest first. How a dashboard catches up. */
   openCrisisAlerts: Array<CrisisAlert>;
+  /** Clinicians (with MFA) of the clinic: its escalations not yet resolved, newest first. */
+  openEscalations: Array<CrisisEscalation>;
+  /** Clinicians (with MFA) of the clinic: borderline assessments of people sharing with it (or, for the on-call clinic, of people sharing with none), oldest first. */
+  reviewQueue: Array<ReviewItem>;
+};
+
+
+export type QueryEscalationArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
 export type QueryOpenCrisisAlertsArgs = {
   clinicId: Scalars['ID']['input'];
+};
+
+
+export type QueryOpenEscalationsArgs = {
+  clinicId: Scalars['ID']['input'];
+};
+
+
+export type QueryReviewQueueArgs = {
+  clinicId: Scalars['ID']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 export type RecordRiskAssessmentInput = {
@@ -82,11 +192,41 @@ export type RecordRiskAssessmentInput = {
   userId: Scalars['ID']['input'];
 };
 
+/** A borderline assessment waiting for a clinician to confirm or correct it. Corrections are kept as labelled data. */
+export type ReviewItem = {
+  __typename?: 'ReviewItem';
+  assessment: RiskAssessment;
+  createdAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  note?: Maybe<Scalars['String']['output']>;
+  reasons: Array<ReviewReason>;
+  reviewedAt?: Maybe<Scalars['DateTime']['output']>;
+  reviewedBy?: Maybe<User>;
+  /** The level the clinician gave (equal to the assessment's when confirmed). */
+  reviewedLevel?: Maybe<RiskLevel>;
+  status: ReviewStatus;
+};
+
+/** Why an assessment was put in front of a clinician. */
+export type ReviewReason =
+  | 'LLM_DISAGREES'
+  | 'NEAR_THRESHOLD'
+  | 'NEGATED_WITH_DISTRESS'
+  | 'SIGNALS_DISAGREE'
+  | 'UNCLEAR_CRISIS_WORD';
+
+export type ReviewStatus =
+  | 'CONFIRMED'
+  | 'CORRECTED'
+  | 'PENDING';
+
 /** How at risk a person seemed at one moment. */
 export type RiskAssessment = {
   __typename?: 'RiskAssessment';
   createdAt: Scalars['DateTime']['output'];
   cursor: Scalars['String']['output'];
+  /** The escalation opened for this assessment (HIGH and IMMINENT only). */
+  escalation?: Maybe<CrisisEscalation>;
   id: Scalars['ID']['output'];
   level: RiskLevel;
   /** 0..1. */
@@ -234,7 +374,9 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 /** Mapping of federation types */
 export type FederationTypes = ResolversObject<{
   CrisisAlert: CrisisAlert;
+  CrisisEscalation: CrisisEscalation;
   Message: Message;
+  ReviewItem: ReviewItem;
   RiskAssessment: RiskAssessment;
   User: User;
 }>;
@@ -244,9 +386,15 @@ export type FederationReferenceTypes = ResolversObject<{
   CrisisAlert:
     ( { __typename: 'CrisisAlert' }
     & GraphQLRecursivePick<FederationTypes['CrisisAlert'], {"id":true}> );
+  CrisisEscalation:
+    ( { __typename: 'CrisisEscalation' }
+    & GraphQLRecursivePick<FederationTypes['CrisisEscalation'], {"id":true}> );
   Message:
     ( { __typename: 'Message' }
     & GraphQLRecursivePick<FederationTypes['Message'], {"id":true}> );
+  ReviewItem:
+    ( { __typename: 'ReviewItem' }
+    & GraphQLRecursivePick<FederationTypes['ReviewItem'], {"id":true}> );
   RiskAssessment:
     ( { __typename: 'RiskAssessment' }
     & GraphQLRecursivePick<FederationTypes['RiskAssessment'], {"id":true}> );
@@ -259,45 +407,56 @@ export type FederationReferenceTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
-  Clinic: ResolverTypeWrapper<ClinicRefModel>;
-  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
-  CrisisAlert: ResolverTypeWrapper<CrisisAlertModelModel>;
+  AssessMessageInput: AssessMessageInput;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  Clinic: ResolverTypeWrapper<ClinicRefModel>;
+  CrisisAlert: ResolverTypeWrapper<CrisisAlertModelModel>;
+  CrisisEscalation: ResolverTypeWrapper<CrisisEscalationModel>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  EscalationEvent: ResolverTypeWrapper<Omit<EscalationEvent, 'by'> & { by?: Maybe<ResolversTypes['User']> }>;
+  EscalationState: EscalationState;
   Message: ResolverTypeWrapper<MessageRefModel>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RecordRiskAssessmentInput: RecordRiskAssessmentInput;
-  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  ReviewItem: ResolverTypeWrapper<ReviewItemModel>;
+  ReviewReason: ReviewReason;
+  ReviewStatus: ReviewStatus;
   RiskAssessment: ResolverTypeWrapper<RiskAssessmentModel>;
   RiskLevel: RiskLevel;
   RiskSignal: ResolverTypeWrapper<RiskSignal>;
   RiskSignalInput: RiskSignalInput;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   User: ResolverTypeWrapper<UserRefModel>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
-  Clinic: ClinicRefModel;
-  ID: Scalars['ID']['output'];
-  CrisisAlert: CrisisAlertModelModel;
+  AssessMessageInput: AssessMessageInput;
+  Float: Scalars['Float']['output'];
   String: Scalars['String']['output'];
+  Boolean: Scalars['Boolean']['output'];
+  ID: Scalars['ID']['output'];
+  Clinic: ClinicRefModel;
+  CrisisAlert: CrisisAlertModelModel;
+  CrisisEscalation: CrisisEscalationModel;
+  Int: Scalars['Int']['output'];
   DateTime: Scalars['DateTime']['output'];
+  EscalationEvent: Omit<EscalationEvent, 'by'> & { by?: Maybe<ResolversParentTypes['User']> };
   Message: MessageRefModel;
   Mutation: Record<PropertyKey, never>;
   Query: Record<PropertyKey, never>;
   RecordRiskAssessmentInput: RecordRiskAssessmentInput;
-  Float: Scalars['Float']['output'];
+  ReviewItem: ReviewItemModel;
   RiskAssessment: RiskAssessmentModel;
   RiskSignal: RiskSignal;
   RiskSignalInput: RiskSignalInput;
   Subscription: Record<PropertyKey, never>;
   User: UserRefModel;
-  Int: Scalars['Int']['output'];
-  Boolean: Scalars['Boolean']['output'];
 }>;
 
 export type ClinicResolvers<ContextType = RiskContext, ParentType extends ResolversParentTypes['Clinic'] = ResolversParentTypes['Clinic']> = ResolversObject<{
@@ -312,12 +471,37 @@ export type CrisisAlertResolvers<ContextType = RiskContext, ParentType extends R
   clinic?: Resolver<ResolversTypes['Clinic'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  escalation?: Resolver<Maybe<ResolversTypes['CrisisEscalation']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+}>;
+
+export type CrisisEscalationResolvers<ContextType = RiskContext, ParentType extends ResolversParentTypes['CrisisEscalation'] = ResolversParentTypes['CrisisEscalation'], FederationReferenceType extends FederationReferenceTypes['CrisisEscalation'] = FederationReferenceTypes['CrisisEscalation']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['CrisisEscalation']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  assessment?: Resolver<ResolversTypes['RiskAssessment'], ParentType, ContextType>;
+  clinics?: Resolver<Array<ResolversTypes['Clinic']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['EscalationEvent']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  level?: Resolver<ResolversTypes['RiskLevel'], ParentType, ContextType>;
+  onCall?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  reminders?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['EscalationState'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  user?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
 }>;
 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
 }
+
+export type EscalationEventResolvers<ContextType = RiskContext, ParentType extends ResolversParentTypes['EscalationEvent'] = ResolversParentTypes['EscalationEvent']> = ResolversObject<{
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  by?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
+  from?: Resolver<Maybe<ResolversTypes['EscalationState']>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['EscalationState'], ParentType, ContextType>;
+}>;
 
 export type MessageResolvers<ContextType = RiskContext, ParentType extends ResolversParentTypes['Message'] = ResolversParentTypes['Message'], FederationReferenceType extends FederationReferenceTypes['Message'] = FederationReferenceTypes['Message']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Message']> | FederationReferenceType, FederationReferenceType, ContextType>;
@@ -327,17 +511,37 @@ export type MessageResolvers<ContextType = RiskContext, ParentType extends Resol
 
 export type MutationResolvers<ContextType = RiskContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   acknowledgeCrisisAlert?: Resolver<ResolversTypes['CrisisAlert'], ParentType, ContextType, RequireFields<MutationAcknowledgeCrisisAlertArgs, 'id'>>;
+  assessMessage?: Resolver<ResolversTypes['RiskAssessment'], ParentType, ContextType, RequireFields<MutationAssessMessageArgs, 'input'>>;
   recordRiskAssessment?: Resolver<ResolversTypes['RiskAssessment'], ParentType, ContextType, RequireFields<MutationRecordRiskAssessmentArgs, 'input'>>;
+  reviewAssessment?: Resolver<ResolversTypes['ReviewItem'], ParentType, ContextType, RequireFields<MutationReviewAssessmentArgs, 'id' | 'level'>>;
+  transitionEscalation?: Resolver<ResolversTypes['CrisisEscalation'], ParentType, ContextType, RequireFields<MutationTransitionEscalationArgs, 'id' | 'to'>>;
 }>;
 
 export type QueryResolvers<ContextType = RiskContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  escalation?: Resolver<Maybe<ResolversTypes['CrisisEscalation']>, ParentType, ContextType, RequireFields<QueryEscalationArgs, 'id'>>;
   openCrisisAlerts?: Resolver<Array<ResolversTypes['CrisisAlert']>, ParentType, ContextType, RequireFields<QueryOpenCrisisAlertsArgs, 'clinicId'>>;
+  openEscalations?: Resolver<Array<ResolversTypes['CrisisEscalation']>, ParentType, ContextType, RequireFields<QueryOpenEscalationsArgs, 'clinicId'>>;
+  reviewQueue?: Resolver<Array<ResolversTypes['ReviewItem']>, ParentType, ContextType, RequireFields<QueryReviewQueueArgs, 'clinicId' | 'first'>>;
+}>;
+
+export type ReviewItemResolvers<ContextType = RiskContext, ParentType extends ResolversParentTypes['ReviewItem'] = ResolversParentTypes['ReviewItem'], FederationReferenceType extends FederationReferenceTypes['ReviewItem'] = FederationReferenceTypes['ReviewItem']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['ReviewItem']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  assessment?: Resolver<ResolversTypes['RiskAssessment'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  reasons?: Resolver<Array<ResolversTypes['ReviewReason']>, ParentType, ContextType>;
+  reviewedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  reviewedBy?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
+  reviewedLevel?: Resolver<Maybe<ResolversTypes['RiskLevel']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ReviewStatus'], ParentType, ContextType>;
 }>;
 
 export type RiskAssessmentResolvers<ContextType = RiskContext, ParentType extends ResolversParentTypes['RiskAssessment'] = ResolversParentTypes['RiskAssessment'], FederationReferenceType extends FederationReferenceTypes['RiskAssessment'] = FederationReferenceTypes['RiskAssessment']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['RiskAssessment']> | FederationReferenceType, FederationReferenceType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  escalation?: Resolver<Maybe<ResolversTypes['CrisisEscalation']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   level?: Resolver<ResolversTypes['RiskLevel'], ParentType, ContextType>;
   score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
@@ -365,10 +569,13 @@ export type UserResolvers<ContextType = RiskContext, ParentType extends Resolver
 export type Resolvers<ContextType = RiskContext> = ResolversObject<{
   Clinic?: ClinicResolvers<ContextType>;
   CrisisAlert?: CrisisAlertResolvers<ContextType>;
+  CrisisEscalation?: CrisisEscalationResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
+  EscalationEvent?: EscalationEventResolvers<ContextType>;
   Message?: MessageResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  ReviewItem?: ReviewItemResolvers<ContextType>;
   RiskAssessment?: RiskAssessmentResolvers<ContextType>;
   RiskSignal?: RiskSignalResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;

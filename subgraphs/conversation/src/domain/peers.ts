@@ -1,0 +1,71 @@
+import type { InternalClient } from '@resona/subgraph';
+import type { RiskLevel } from './responder.js';
+import type { TextEmotion } from './text-emotion.js';
+
+/** The consent types a person has granted (privacy's ConsentType values). */
+export type ConsentType = 'VOICE_PROCESSING' | 'EMOTION_ANALYSIS' | 'EXTERNAL_AI' | 'CLINIC_SHARING' | 'RESEARCH';
+
+export interface RiskResult {
+  id: string;
+  level: RiskLevel;
+  score: number;
+}
+
+/** What the turn asks other subgraphs. Each call may fail; the turn degrades, never loses the message. */
+export interface Peers {
+  consentTypes(userId: string, requestId: string | null): Promise<Set<ConsentType>>;
+  recordEmotion(input: { userId: string; messageId: string; emotion: TextEmotion }, requestId: string | null): Promise<string>;
+  assessRisk(
+    input: { userId: string; messageId: string; text: string; language: string; emotion: string; emotionConfidence: number; externalAiConsent: boolean },
+    requestId: string | null,
+  ): Promise<RiskResult>;
+}
+
+/** Privacy: the person's active consent types (service-only; requested from the privacy owner, see README). */
+export const GRANTED_CONSENT_TYPES = `query GrantedConsentTypes($userId: ID!) { grantedConsentTypes(userId: $userId) }`;
+/** Emotion: store the text reading of a message. */
+export const RECORD_EMOTION = `mutation RecordEmotion($input: RecordEmotionReadingInput!) { recordEmotionReading(input: $input) { id } }`;
+/** Risk: assess a message (service-only). */
+export const ASSESS_MESSAGE = `mutation AssessMessage($input: AssessMessageInput!) { assessMessage(input: $input) { id level score signals { code detail } } }`;
+
+/** The peers over HTTP, as Resona itself (service tokens). */
+export function internalPeers(clients: { privacy: InternalClient; emotion: InternalClient; risk: InternalClient }): Peers {
+  return {
+    async consentTypes(userId, requestId) {
+      const data = await clients.privacy.request<{ grantedConsentTypes: ConsentType[] }>(GRANTED_CONSENT_TYPES, { userId }, { requestId });
+      return new Set(data.grantedConsentTypes);
+    },
+    async recordEmotion({ userId, messageId, emotion }, requestId) {
+      const data = await clients.emotion.request<{ recordEmotionReading: { id: string } }>(
+        RECORD_EMOTION,
+        {
+          input: {
+            userId,
+            messageId,
+            emotion: emotion.emotion,
+            confidence: emotion.confidence,
+            scores: emotion.scores,
+            valence: emotion.valence,
+            arousal: emotion.arousal,
+            source: 'TEXT',
+          },
+        },
+        { requestId },
+      );
+      return data.recordEmotionReading.id;
+    },
+    async assessRisk(input, requestId) {
+      const data = await clients.risk.request<{ assessMessage: RiskResult }>(ASSESS_MESSAGE, { input }, { requestId });
+      return data.assessMessage;
+    },
+  };
+}
+
+/**
+ * When risk cannot answer: a small, deliberately over-inclusive EN/SW/Sheng screen for explicit
+ * statements of suicidal intent. A match is treated as HIGH for the reply (crisis lines, a human
+ * told through the review queue). It is no substitute for the risk subgraph.
+ */
+const CRISIS_SCREEN =
+  /\b(?:suicid\w*|kill myself|end (?:my|it) (?:life|all)|take my (?:own )?life|want to die|wanna die|don'?t want to (?:live|be alive)|better off dead|hurt myself|overdose|kujiua|nijiue|najiua|nitajiua|nataka kufa|sitaki kuishi|kujinyonga|nijinyonge|kujidhuru|nimechoka na maisha)\b/i;
+export const crisisScreen = (text: string): boolean => CRISIS_SCREEN.test(text);

@@ -1,0 +1,19 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+
+/** The install hint every caller gives when espeak-ng is missing. */
+export const ESPEAK_INSTALL_HINT = 'espeak-ng is not installed: run `apt-get install -y espeak-ng` (Debian/Ubuntu) and try again.';
+
+/** Throws with the install hint unless the `espeak-ng` command runs. */
+export function requireEspeak(): void {
+  const probe = spawnSync('espeak-ng', ['--version'], { encoding: 'utf8' });
+  if (probe.error || probe.status !== 0) throw new Error(ESPEAK_INSTALL_HINT);
+}
+
+/**
+ * Speaks `text` (SSML when it starts with `<speak>`) with espeak-ng voice `voice` (e.g. `en-us+f3`,
+ * `sw+m1`) and returns the WAV file it writes (22,050 Hz, 16-bit mono).
+ */
+export function speak(text: string, voice = 'en-us', extra: string[] = []): Buffer {
+  const ssml = text.trimStart().startsWith('<speak');
+  return execFileSync('espeak-ng', ['-v', voice, ...(ssml ? ['-m'] : []), ...extra, '--stdout', text], { maxBuffer: 64 * 1024 * 1024 });
+}

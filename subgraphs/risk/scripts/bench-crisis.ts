@@ -1,0 +1,134 @@
+/**
+ * `pnpm bench:crisis`: assessments per second, and latency from a sendMessage-like `assessMessage`
+ * call (conversation's voice turn, as the service) to the crisis alert arriving on a clinic
+ * dashboard subscribed to `crisisAlerts` THROUGH THE GATEWAY (graphql-ws, clinician with MFA),
+ * over the outbox relay. Without the LLM layer.
+ *
+ * Starts its own stack (embedded PostgreSQL under `.data/bench-crisis`, or `DATABASE_URL`) with the demo data.
+ * Options (env): BENCH_ASSESSMENTS (default 300), BENCH_CONCURRENCY (default 4), BENCH_CRISIS_SHARE
+ * (share of messages that are HIGH/IMMINENT, default 0.5).
+ */
+import { randomUUID } from 'node:crypto';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { detect } from '../src/detection/combine.js';
+import { loadLexicon } from '../src/detection/lexicon.js';
+import { loadEvalSet } from '../src/detection/evaluate.js';
+
+const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+// The stack and the WebSocket client are the tests workspace's dependencies (risk does not depend on the stack).
+const fromTests = createRequire(path.join(REPO, 'tests/package.json'));
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const load = async (name: string): Promise<any> => import(pathToFileURL(fromTests.resolve(name)).href);
+
+const ASSESS = `mutation($input: AssessMessageInput!) { assessMessage(input: $input) { id level } }`;
+const ALERTS = `subscription($clinicId: ID!) { crisisAlerts(clinicId: $clinicId) { id assessment { id level } } }`;
+const now = () => performance.now();
+const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+
+const N = Number(process.env.BENCH_ASSESSMENTS ?? 300);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 4);
+const CRISIS_SHARE = Number(process.env.BENCH_CRISIS_SHARE ?? 0.5);
+
+// 1. The detector alone (lexicon + signals), in-process.
+const lexicon = loadLexicon();
+const items = loadEvalSet();
+const crisisTexts = items.filter((i) => i.label === 'HIGH' || i.label === 'IMMINENT').map((i) => i.text);
+const calmTexts = items.filter((i) => i.label === 'NONE' || i.label === 'LOW').map((i) => i.text);
+{
+  const started = now();
+  let n = 0;
+  while (now() - started < 2000) detect(lexicon, { text: items[n++ % items.length]!.text });
+  console.log(`detector alone: ${Math.round(n / ((now() - started) / 1000))} messages/s (lexicon + signals, one core)`);
+}
+
+// 2. The whole path through the stack.
+const { startStack } = await load('@resona/stack');
+const auth = await load('@resona/auth');
+const { createLogger } = await load('@resona/config');
+const { createClient } = await load('graphql-ws');
+const { default: WebSocket } = await load('ws');
+
+const dataDir = path.join(REPO, '.data', 'bench-crisis');
+const unlimited = { RATE_LIMIT_PER_IP: '100000000', RATE_LIMIT_PER_USER: '100000000', RATE_LIMIT_PER_API_KEY: '100000000' };
+const stack = await startStack({ databaseUrl: process.env.DATABASE_URL, dataDir, ports: 'random', logLevel: 'warn', seedWhenEmpty: true, settings: unlimited }, createLogger('bench', 'warn'));
+const post = async (url: string, body: unknown, token?: string) => {
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) });
+  return (await response.json()) as { data?: any; errors?: unknown[] };
+};
+try {
+  const login = async (email: string) => {
+    const r = await post(stack.gatewayUrl, { query: 'mutation($i: LoginInput!) { login(input: $i) { accessToken user { id } } }', variables: { i: { email, password: 'Resona-demo-2026' } } });
+    if (r.errors) throw new Error(JSON.stringify(r.errors));
+    return r.data.login as { accessToken: string; user: { id: string } };
+  };
+  const clinician = await login('clinician@demo.resona.test');
+  const claims = JSON.parse(Buffer.from(clinician.accessToken.split('.')[1]!, 'base64url').toString()) as Record<string, any>;
+  const accessKey = await auth.importPrivateKey(auth.pemFromConfig(undefined, { dataDir, name: 'access-token', part: 'private' }));
+  const clinicianToken = await auth.signAccessToken(accessKey, { userId: claims.sub, roles: claims.roles, clinicId: claims.clinicId, sessionId: String(claims.sid ?? 'bench'), mfa: true }, 3600);
+  const patient = await login('patient1@demo.resona.test');
+  const internalKey = await auth.importPrivateKey(auth.pemFromConfig(undefined, { dataDir, name: 'internal-token', part: 'private' }));
+  const serviceToken = await auth.signInternalToken(internalKey, auth.anonymousPrincipal({ kind: 'service' }));
+  const riskUrl = stack.subgraphs.risk!.running.url;
+
+  const started = new Map<string, number>();
+  const latencies: number[] = [];
+  let waiting: (() => void) | null = null;
+  const client = createClient({ url: stack.gatewayUrl.replace(/^http/, 'ws'), webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${clinicianToken}` } });
+  client.subscribe(
+    { query: ALERTS, variables: { clinicId: claims.clinicId } },
+    {
+      next: (result: { data?: { crisisAlerts: { assessment: { id: string } } } }) => {
+        const at = now();
+        const id = result.data?.crisisAlerts.assessment.id;
+        const t0 = id ? started.get(id) : undefined;
+        if (t0 !== undefined) latencies.push(at - t0);
+        waiting?.();
+      },
+      error: (e: unknown) => console.error('subscription error', e),
+      complete: () => {},
+    },
+  );
+  const assess = async (text: string) => {
+    const messageId = randomUUID();
+    const t0 = now();
+    const r = await post(riskUrl, { query: ASSESS, variables: { input: { userId: patient.user.id, messageId, text } } }, serviceToken);
+    if (r.errors) throw new Error(JSON.stringify(r.errors));
+    started.set(r.data.assessMessage.id, t0);
+    return r.data.assessMessage as { id: string; level: string };
+  };
+  // Warm up until the dashboard hears an alert (graphql-ws has no "subscribed" acknowledgement).
+  for (let i = 0; latencies.length === 0; i++) {
+    if (i > 50) throw new Error('the dashboard never received an alert');
+    await assess('Nataka kujiua leo');
+    await new Promise<void>((r) => ((waiting = r), setTimeout(r, 300)));
+  }
+  latencies.length = 0;
+
+  let next = 0;
+  let alertsExpected = 0;
+  const t0 = now();
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (next < N) {
+        const i = next++;
+        const crisis = (i * 7919) % 100 < CRISIS_SHARE * 100;
+        const pool = crisis ? crisisTexts : calmTexts;
+        const a = await assess(pool[i % pool.length]!);
+        if (a.level === 'HIGH' || a.level === 'IMMINENT') alertsExpected++;
+      }
+    }),
+  );
+  const seconds = (now() - t0) / 1000;
+  const deadline = Date.now() + 10_000;
+  while (latencies.length < alertsExpected && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+  const sorted = [...latencies].sort((a, b) => a - b);
+  console.log(`\nResona crisis benchmark: ${N} assessMessage calls (${CONCURRENCY} at a time, ${Math.round(CRISIS_SHARE * 100)}% crisis texts), one dashboard subscribed through the gateway`);
+  console.log(`assessments/s (service call, stored, escalation + outbox in one transaction): ${(N / seconds).toFixed(1)}`);
+  console.log(`alerts expected / received on the dashboard: ${alertsExpected} / ${latencies.length}`);
+  console.log(`assess call → alert on dashboard: p50 ${pct(sorted, 50).toFixed(1)} ms  p95 ${pct(sorted, 95).toFixed(1)} ms  p99 ${pct(sorted, 99).toFixed(1)} ms  max ${sorted.at(-1)?.toFixed(1)} ms  (target p99 < 250 ms)`);
+  await client.dispose();
+} finally {
+  await stack.stop();
+}

@@ -1,0 +1,44 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { appendAudit, auditEntry } from '@resona/audit';
+import type { Principal } from '@resona/auth';
+import { isUuid } from '@resona/db';
+import { badUserInput, notFound } from '@resona/errors';
+import { RISK_LEVELS, ReviewItemEntity, RiskAssessmentEntity, type ReviewItem, type RiskLevel } from '../entities.js';
+
+/** The audit action of a review. */
+export const ASSESSMENT_REVIEWED = 'RISK_ASSESSMENT_REVIEWED';
+
+/** Pending review items of the given people, oldest first. */
+export async function pendingReviews(em: EntityManager, userIds: string[] | 'unshared', first: number, isShared?: (userIds: string[]) => Promise<Set<string>>): Promise<ReviewItem[]> {
+  const limit = Math.min(Math.max(first, 1), 100);
+  if (userIds === 'unshared') {
+    // The on-call clinic: people who share with no clinic. Filtered after the fact (privacy answers per person).
+    const candidates = await em.find(ReviewItemEntity, { status: 'PENDING' }, { orderBy: { createdAt: 'asc' }, limit: limit * 5 });
+    const shared = (await isShared?.([...new Set(candidates.map((c) => c.userId))])) ?? new Set<string>();
+    return candidates.filter((c) => !shared.has(c.userId)).slice(0, limit);
+  }
+  if (!userIds.length) return [];
+  return em.find(ReviewItemEntity, { status: 'PENDING', userId: { $in: userIds } }, { orderBy: { createdAt: 'asc' }, limit });
+}
+
+/**
+ * A clinician confirms (same level) or corrects a borderline assessment. The item keeps the
+ * detected and reviewed levels: the labelled data for the next lexicon revision. The assessment
+ * itself is not rewritten (what the system decided at the time stays on record). Audited.
+ */
+export async function reviewAssessment(em: EntityManager, id: string, level: RiskLevel, note: string | null, actor: Principal, mayReview: (item: ReviewItem) => Promise<boolean>): Promise<ReviewItem> {
+  if (!isUuid(id)) throw badUserInput('id is not a valid id.', 'id');
+  if (!RISK_LEVELS.includes(level)) throw badUserInput(`Unknown level ${level}.`, 'level');
+  if (note != null && note.length > 2000) throw badUserInput('note is at most 2000 characters.', 'note');
+  const item = await em.findOne(ReviewItemEntity, { id });
+  if (!item || !(await mayReview(item))) throw notFound('Review item not found.');
+  if (item.status !== 'PENDING') throw badUserInput(`This item was already ${item.status.toLowerCase()}.`, 'id');
+  const assessment = await em.findOneOrFail(RiskAssessmentEntity, { id: item.assessmentId });
+  const status = level === assessment.level ? 'CONFIRMED' : 'CORRECTED';
+  await em.transactional(async (tx) => {
+    const changed = await tx.nativeUpdate(ReviewItemEntity, { id, status: 'PENDING' }, { status, reviewedLevel: level, reviewedBy: actor.userId, reviewedAt: new Date(), note });
+    if (!changed) throw badUserInput('This item was reviewed meanwhile.', 'id');
+    await appendAudit(tx, [auditEntry(actor, { action: ASSESSMENT_REVIEWED, subjectUserId: item.userId, resourceType: 'RiskAssessment', resourceId: item.assessmentId, detail: { from: assessment.level, to: level, status } })]);
+  });
+  return (await em.fork().findOne(ReviewItemEntity, { id }))!;
+}
