@@ -1,11 +1,13 @@
 import type http from 'node:http';
 import { buildOperationContext, executeQueryPlan, type GraphQLDataSource, type ServiceMap } from '@apollo/gateway';
 import { Supergraph, operationFromDocument } from '@apollo/federation-internals';
-import { QueryPlanner, type FetchNode, type PlanNode, type QueryPlan } from '@apollo/query-planner';
+import { QueryPlanner, type FetchNode, type PlanNode, type QueryPlan, type SubscriptionNode } from '@apollo/query-planner';
+import { LRUCache } from 'lru-cache';
 import {
   GraphQLError,
   Kind,
   parse,
+  print,
   specifiedRules,
   validate,
   type DocumentNode,
@@ -18,6 +20,7 @@ import { useServer } from 'graphql-ws/use/ws';
 import type { Logger } from 'pino';
 import WebSocket, { WebSocketServer } from 'ws';
 import { Topic, mapAsyncIterator, type PubSub } from '@resona/pubsub';
+import type { Principal } from '@resona/auth';
 import type { Authenticator, GatewayContext } from './identity.js';
 import { LIMITS, limitRules } from './limits.js';
 import type { RateLimiters } from './rate-limits.js';
@@ -68,6 +71,21 @@ export function createSubscriptionServer(options: {
   limits?: boolean;
 }): SubscriptionServer {
   const audiences = { public: audienceFor(options.supergraphs.public), partner: audienceFor(options.supergraphs.partner) };
+  const streams = new Map<string, SharedStream<ExecutionResult>>();
+  // Plans depend only on the audience and the operation: plan each once, not per subscriber.
+  const plans = new LRUCache<string, { plan: SubscriptionNode; operationContext: ReturnType<typeof buildOperationContext> }>({ max: 1_000 });
+  const planFor = (audience: 'public' | 'partner', document: DocumentNode, query: string, operationName: string | undefined) => {
+    const key = JSON.stringify([audience, query, operationName ?? null]);
+    let planned = plans.get(key);
+    if (!planned) {
+      const { apiSchema, apiGraphQLSchema, planner } = audiences[audience];
+      const plan = planner.buildQueryPlan(operationFromDocument(apiSchema, document, { operationName }));
+      if (plan.node?.kind !== 'Subscription') throw new Error('expected a subscription plan');
+      planned = { plan: plan.node, operationContext: buildOperationContext({ schema: apiGraphQLSchema, operationDocument: document, operationName }) };
+      plans.set(key, planned);
+    }
+    return planned;
+  };
   const upstream = new UpstreamClients(options.subgraphUrls, options.logger);
   const rules = [...specifiedRules, ...(options.limits === false ? [] : limitRules())];
 
@@ -155,32 +173,40 @@ export function createSubscriptionServer(options: {
       },
       subscribe: async (args) => {
         const context = args.contextValue as GatewayContext;
-        const { apiSchema, apiGraphQLSchema, supergraphSchema, planner } = audiences[context.principal.kind === 'partner' ? 'partner' : 'public'];
-        const document = args.document;
+        const audience = context.principal.kind === 'partner' ? 'partner' : 'public';
         const operationName = args.operationName ?? undefined;
         const variables = (args.variableValues ?? {}) as Record<string, unknown>;
-        const plan = planner.buildQueryPlan(operationFromDocument(apiSchema, document, { operationName }));
-        if (plan.node?.kind !== 'Subscription') throw new Error('expected a subscription plan');
-        const { primary, rest } = plan.node;
-        const operationContext = buildOperationContext({ schema: apiGraphQLSchema, operationDocument: document, operationName });
-        const events = upstream.subscribe(primary, variables, context);
-        return mapAsyncIterator(events, async (event): Promise<ExecutionResult> => {
-          // Errors arrive from the subgraph as JSON; graphql-ws serializes GraphQLErrors.
-          const upstreamErrors = (event.errors ?? []).map(
-            (e) => new GraphQLError(e.message, { path: e.path, extensions: (e as { extensions?: Record<string, unknown> }).extensions }),
-          );
-          if (!event.data) return { errors: upstreamErrors };
-          const result = await executeQueryPlan(
-            eventPlan(primary, rest),
-            withPrimaryResult(options.dataSources, primary, event),
-            requestContext(document, operationName, variables, context, options.logger),
-            operationContext,
-            supergraphSchema,
-            apiSchema,
-          );
-          const errors = [...upstreamErrors, ...(result.errors ?? [])];
-          return { data: result.data ?? null, ...(errors.length ? { errors } : {}) };
-        });
+        const query = print(args.document);
+        // Everyone who asks the same question as the same identity gets the same answers: one
+        // upstream subscription and one plan execution per event, fanned out to each socket.
+        const key = JSON.stringify([audience, identityOf(context.principal), query, operationName ?? null, variables]);
+        let stream = streams.get(key);
+        if (!stream) {
+          const { plan, operationContext } = planFor(audience, args.document, query, operationName);
+          const { apiSchema, supergraphSchema } = audiences[audience];
+          const { primary, rest } = plan;
+          const events = upstream.subscribe(primary, variables, context);
+          const results = mapAsyncIterator(events, async (event): Promise<ExecutionResult> => {
+            // Errors arrive from the subgraph as JSON; graphql-ws serializes GraphQLErrors.
+            const upstreamErrors = (event.errors ?? []).map(
+              (e) => new GraphQLError(e.message, { path: e.path, extensions: (e as { extensions?: Record<string, unknown> }).extensions }),
+            );
+            if (!event.data) return { errors: upstreamErrors };
+            const result = await executeQueryPlan(
+              eventPlan(primary, rest),
+              withPrimaryResult(options.dataSources, primary, event),
+              requestContext(args.document, operationName, variables, context, options.logger),
+              operationContext,
+              supergraphSchema,
+              apiSchema,
+            );
+            const errors = [...upstreamErrors, ...(result.errors ?? [])];
+            return { data: result.data ?? null, ...(errors.length ? { errors } : {}) };
+          });
+          stream = new SharedStream(results, () => streams.delete(key));
+          streams.set(key, stream);
+        }
+        return stream.join();
       },
       onNext: (ctx) => {
         if (ctx.extra.socket.bufferedAmount > SUBSCRIPTION_LIMITS.maxBufferedBytes) {
@@ -209,6 +235,92 @@ export function createSubscriptionServer(options: {
       await new Promise<void>((resolve) => wss.close(() => resolve()));
     },
   };
+}
+
+/** The part of a principal that decides what it may see (not its address, agent or request id). */
+function identityOf(principal: Principal) {
+  return [principal.kind, principal.userId, principal.roles, principal.clinicId, principal.mfa, principal.apiKey ?? null];
+}
+
+/**
+ * One source of results shared by many subscribers. Each subscriber reads its own bounded queue;
+ * one that falls `maxQueued` results behind is ended with an error instead of holding memory. The
+ * source ends when the last subscriber leaves.
+ */
+export class SharedStream<T> {
+  private readonly subscribers = new Set<{ push(value: T): void; end(error?: Error): void }>();
+  private pumping = false;
+
+  constructor(
+    private readonly source: AsyncIterator<T>,
+    private readonly onIdle: () => void,
+    private readonly maxQueued = 100,
+  ) {}
+
+  join(): AsyncIterableIterator<T> {
+    const queue: T[] = [];
+    let wake: (() => void) | undefined;
+    let ended = false;
+    let failure: Error | undefined;
+    const subscriber = {
+      push: (value: T) => {
+        if (queue.length >= this.maxQueued) return subscriber.end(new GraphQLError('This subscriber reads too slowly and was ended.', { extensions: { code: 'SLOW_CONSUMER' } }));
+        queue.push(value);
+        wake?.();
+      },
+      end: (error?: Error) => {
+        ended = true;
+        failure = error;
+        this.leave(subscriber);
+        wake?.();
+      },
+    };
+    this.subscribers.add(subscriber);
+    if (!this.pumping) void this.pump();
+    return {
+      [Symbol.asyncIterator]() {
+        return this;
+      },
+      next: async (): Promise<IteratorResult<T>> => {
+        for (;;) {
+          if (queue.length) return { value: queue.shift()!, done: false };
+          if (failure) throw failure;
+          if (ended) return { value: undefined, done: true };
+          await new Promise<void>((resolve) => (wake = resolve));
+          wake = undefined;
+        }
+      },
+      return: async (): Promise<IteratorResult<T>> => {
+        subscriber.end();
+        return { value: undefined, done: true };
+      },
+      throw: async (error) => {
+        subscriber.end();
+        throw error;
+      },
+    };
+  }
+
+  private leave(subscriber: { push(value: T): void; end(error?: Error): void }) {
+    if (!this.subscribers.delete(subscriber) || this.subscribers.size) return;
+    this.onIdle();
+    void this.source.return?.();
+  }
+
+  private async pump() {
+    this.pumping = true;
+    try {
+      for (;;) {
+        const next = await this.source.next();
+        if (next.done) break;
+        for (const subscriber of [...this.subscribers]) subscriber.push(next.value);
+        if (!this.subscribers.size) return;
+      }
+      for (const subscriber of [...this.subscribers]) subscriber.end();
+    } catch (error) {
+      for (const subscriber of [...this.subscribers]) subscriber.end(error as Error);
+    }
+  }
 }
 
 /** What planning and executing against one supergraph needs. */

@@ -262,7 +262,7 @@ describe('offline sync', () => {
 
 describe('history summary', () => {
   it('keeps an encrypted summary per conversation and puts it (masked) into the prompt', async () => {
-    const p = await person(external, ['EXTERNAL_AI']);
+    const p = await person(inCountry, []);
     await p.send('I have 3 children and school fees are due, my husband Juma lost his job');
     const before = llm.requests.length;
     await p.send('I am so worried');
@@ -270,7 +270,7 @@ describe('history summary', () => {
     expect(system).toContain('has 3 children');
     expect(system).toContain('Topics: school-fees');
     expect(system).not.toContain('Juma');
-    const [row] = await sql<{ summary_ciphertext: Buffer }>(external, 'select summary_ciphertext from conversation where id = ?', [p.conversationId]);
+    const [row] = await sql<{ summary_ciphertext: Buffer }>(inCountry, 'select summary_ciphertext from conversation where id = ?', [p.conversationId]);
     expect(row!.summary_ciphertext.toString('latin1')).not.toContain('children');
   });
 });

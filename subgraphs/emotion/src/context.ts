@@ -4,6 +4,7 @@ import type { Logger } from '@resona/config';
 import { entityLoader, isUuid, pageLoader } from '@resona/db';
 import type { PubSub } from '@resona/pubsub';
 import type { SubgraphContext } from '@resona/subgraph';
+import type { AnalyzerDeps } from './domain/analyze.js';
 import { EmotionReadingEntity, type EmotionReading } from './entities.js';
 
 /** What the subgraph holds for its whole life and every context shares. */
@@ -12,6 +13,8 @@ export interface EmotionServices {
   logger: Logger;
   /** A fresh question to privacy (never a request's cached answer): does `userId` share with `clinicId`? */
   shares(clinicId: string, userId: string): Promise<boolean>;
+  /** The speech pipeline (VAD, emotion model, STT, limits) analyzeUtterance runs. */
+  analyzer: AnalyzerDeps;
 }
 
 export interface EmotionContext extends SubgraphContext {

@@ -66,7 +66,9 @@ export const permissions: IRules = {
   // Anyone signed in may ask; the reading's own rule decides whether they see it.
   Message: { id: allow, emotion: or(isService, isAuthenticated) },
   // Conversation's voice turn; never through the gateway (@inaccessible).
-  Mutation: { recordEmotionReading: isService },
+  Mutation: { recordEmotionReading: isService, analyzeUtterance: isService },
+  // Only ever returned to a service (the mutation's own rule); the reading inside keeps its rule.
+  UtteranceAnalysis: isService,
   // Checked for every event (subscribe time is checked in the resolver).
   Subscription: { emotionReadings: watchesPersonArg(EMOTION_SCOPE) },
 };

@@ -1,6 +1,7 @@
 import { encodeCursor, parsePageArgs } from '@resona/db';
 import { Topic } from '@resona/pubsub';
 import { DateTime } from '@resona/subgraph';
+import { analyzeUtterance } from './domain/analyze.js';
 import { readingFromEvent, recordAndPublishReading, type ReadingEvent } from './domain/readings.js';
 import type { Resolvers } from './generated/resolvers.js';
 import { EMOTION_SCOPE, assertMayWatchPerson } from './permissions.js';
@@ -10,6 +11,7 @@ export const resolvers: Resolvers = {
   DateTime,
   Mutation: {
     recordEmotionReading: (_parent, { input }, ctx) => recordAndPublishReading(ctx.em, { ...input, confidence: input.confidence ?? undefined }, ctx.services),
+    analyzeUtterance: (_parent, { input }, ctx) => analyzeUtterance(ctx.em, input, ctx.services.analyzer),
   },
   Subscription: {
     emotionReadings: {

@@ -4,6 +4,10 @@ import { createSubgraphServer, internalClient, privacyConsentSource, type Subgra
 import { migrations } from '../migrations/index.js';
 import { emotionConfigSchema, type EmotionConfig } from './config.js';
 import { emotionContext, type EmotionServices } from './context.js';
+import { SileroVad } from './audio/vad.js';
+import { DEFAULT_AUDIO_LIMITS } from './audio/wav.js';
+import { openAiTranscriber } from './domain/stt.js';
+import { EmotionClassifier } from './model/classifier.js';
 import { seedReadings } from './domain/seed.js';
 import { entities } from './entities.js';
 import { permissions } from './permissions.js';
@@ -21,15 +25,36 @@ export const emotion: SubgraphModule<EmotionConfig> = {
   async build({ config, orm, logger, internalTokenKey, internalSigningKey, pubsub }) {
     const privacy = internalClient(config.PRIVACY_URL, await internalSigningKey());
     const consentSource = privacyConsentSource(privacy);
+    // Models load once, at start: a missing or mismatched model fails the start, not a request.
+    const [vad, classifier] = await Promise.all([SileroVad.load(config.VAD_MODEL_PATH), EmotionClassifier.load(config.EMOTION_MODEL_PATH)]);
+    const limits = { ...DEFAULT_AUDIO_LIMITS, maxSeconds: config.AUDIO_MAX_SECONDS, maxBytes: config.AUDIO_MAX_BYTES };
+    const transcriber = config.STT_BASE_URL
+      ? openAiTranscriber({ baseUrl: config.STT_BASE_URL, model: config.STT_MODEL, apiKey: config.STT_API_KEY, inCountry: config.STT_IN_COUNTRY })
+      : null;
     const services: EmotionServices = {
       pubsub,
       logger,
       shares: async (clinicId, userId) => (await consentSource(clinicId, [userId], null)).includes(userId),
+      analyzer: { vad, classifier, transcriber, limits, pubsub, logger },
     };
-    return createSubgraphServer(
+    const server = await createSubgraphServer(
       { name: 'emotion', schemaPath, resolvers: resolvers as never, permissions, context: (base) => emotionContext(base, services) },
-      { orm, logger, internalTokenKey, consentSource },
+      // Base64 audio of the largest accepted file, plus room for the rest of the request.
+      { orm, logger, internalTokenKey, consentSource, bodyLimit: `${Math.ceil((limits.maxBytes * 4) / 3 / 1024) + 64}kb` },
     );
+    return {
+      ...server,
+      async listen(port, host) {
+        const running = await server.listen(port, host);
+        return {
+          ...running,
+          async close() {
+            await running.close();
+            await Promise.all([vad.close(), classifier.close()]);
+          },
+        };
+      },
+    };
   },
   async seed(orm, world) {
     await seedReadings(orm.orm.em.fork(), world);

@@ -104,8 +104,10 @@ export class LlmClient {
 
   /** One reply, or an {@link LlmError}. `messages` must already be free of personal data. */
   async reply(messages: ChatMessage[]): Promise<{ text: string; tokens: number; attempts: number }> {
-    if (!this.breaker.allow()) throw new LlmError(LlmFailure.CIRCUIT_OPEN, 'The LLM circuit breaker is open.');
     const promptTokens = messages.reduce((a, m) => a + estimateTokens(m.content) + 4, 0);
+    // A prompt over budget is not the endpoint's failure: refused before the breaker counts anything.
+    if (promptTokens + 16 > this.options.tokenBudget) throw new LlmError(LlmFailure.BUDGET, `The prompt (${promptTokens} tokens) exceeds the budget of ${this.options.tokenBudget}.`);
+    if (!this.breaker.allow()) throw new LlmError(LlmFailure.CIRCUIT_OPEN, 'The LLM circuit breaker is open.');
     let spent = 0;
     let lastError: LlmError | null = null;
     for (let attempt = 0; attempt <= this.options.maxRetries; attempt++) {

@@ -47,6 +47,7 @@ export const PATTERNS: Pattern[] = [
       /\b\d+(?:[.,]\d+)?\s?(?:mg|milligrams?|mcg|g|grams?|ml|tablets?|pills?|capsules?|vidonge|tembe)\b/i,
       /\b(?:overdose|lethal dose|fatal dose|how to (?:hang|kill|cut|poison|overdose|drown|jump)|noose|hang yourself|jump (?:off|from) (?:a|the)|rat poison|sumu ya panya|dawa ya panya|pesticide|dawa ya kuua wadudu|kujinyonga|jinyonge|cut (?:your|the) wrists?|slit|kata mishipa|meza vidonge vyote|take all (?:the|your) (?:pills|tablets))\b/i,
       /\b(?:enough|many) (?:pills|tablets|vidonge) (?:to|ili)\b/i,
+      /\b(?:vidonge|tembe|tablets?|pills?|capsules?)\s+\d+/i,
     ],
     uncertain: [/\b(?:dose|dosage|dozi|sleeping pills|painkillers?|vidonge|tablets?|pills?|medication|prescription)\b/i],
   },

@@ -70,7 +70,7 @@ export class SileroVad {
     const steps = span + WARMUP_WINDOWS;
     const width = VAD_CONTEXT + VAD_WINDOW;
     const input = new Float32Array(streams * width);
-    let state = new Float32Array(2 * streams * 128);
+    let state: Float32Array = new Float32Array(2 * streams * 128);
     const sr = new ort.Tensor('int64', BigInt64Array.from([BigInt(TARGET_RATE)]));
     const window = (index: number, target: Float32Array, offset: number) => {
       // Context (the last 64 samples of the previous window) then the window; zeros outside the clip.

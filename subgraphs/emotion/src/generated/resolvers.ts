@@ -1,5 +1,6 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { EmotionReading as EmotionReadingModel, UserRef as UserRefModel, MessageRef as MessageRefModel } from '../entities.js';
+import type { UtteranceAnalysis as UtteranceAnalysisModel } from '../domain/analyze.js';
 import type { EmotionContext } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -13,6 +14,24 @@ export type Scalars = {
   Float: { input: number; output: number; }
   DateTime: { input: Date; output: Date; }
   _FieldSet: { input: unknown; output: unknown; }
+};
+
+export type AnalyzeUtteranceInput = {
+  audio?: InputMaybe<AudioInput>;
+  /** The person's granted consent types: no voice processing without VOICE_PROCESSING, no reading without EMOTION_ANALYSIS, external speech to text only with EXTERNAL_AI (or an in-country endpoint). */
+  consents: Array<Scalars['String']['input']>;
+  /** The conversation message; one reading per message (a replay returns the first). */
+  messageId?: InputMaybe<Scalars['ID']['input']>;
+  /** The client's own transcript (used as it is; speech to text runs only without one). */
+  transcript?: InputMaybe<Scalars['String']['input']>;
+  userId: Scalars['ID']['input'];
+};
+
+/** Audio of one utterance: WAV, linear PCM 16-bit, 8–48 kHz, mono or stereo, 0.5–60 s. */
+export type AudioInput = {
+  base64: Scalars['String']['input'];
+  /** audio/wav (audio/x-wav, audio/wave); anything else is refused. */
+  mimeType: Scalars['String']['input'];
 };
 
 /** The seven basic emotions the classifier tells apart. */
@@ -30,13 +49,23 @@ export type EmotionReading = {
   __typename?: 'EmotionReading';
   /** 0 (calm) .. 1 (activated). */
   arousal: Scalars['Float']['output'];
-  /** 0..1: the top emotion's score. */
+  /** The words deflect ("niko poa", "I'm fine") while the voice sounds sad or afraid; null unless both were read. */
+  concealment?: Maybe<Scalars['Boolean']['output']>;
+  /** 0..1: the top emotion's score (poor audio pulls the voice's scores toward even, so it lowers this). */
   confidence: Scalars['Float']['output'];
   createdAt: Scalars['DateTime']['output'];
   cursor: Scalars['String']['output'];
+  /** How far this reading is from the person's own baseline (RMS of z-scores; 2.5 and above is marked); null until the baseline has 5 readings. */
+  deviation?: Maybe<Scalars['Float']['output']>;
+  /** 0..1: how much more pleasant the words sound than the voice; null unless both were read. */
+  dissonance?: Maybe<Scalars['Float']['output']>;
   /** The emotion with the highest score. */
   emotion: Emotion;
   id: Scalars['ID']['output'];
+  /** The words' language: EN, SW (Swahili or Sheng) or MIXED (code-switched); null without words. */
+  language?: Maybe<Scalars['String']['output']>;
+  /** 0..1 audio quality (SNR, clipping, share of speech); null without audio. */
+  quality?: Maybe<Scalars['Float']['output']>;
   /** Every emotion's score, highest first. */
   scores: Array<EmotionScore>;
   source: EmotionSource;
@@ -74,8 +103,15 @@ export type Message = {
 
 export type Mutation = {
   __typename?: 'Mutation';
+  /** Service only (internal; conversation's voice turn): reads an utterance (audio and/or words) into a reading. */
+  analyzeUtterance: UtteranceAnalysis;
   /** Service only (internal): stores a reading and announces it to the person's live streams. */
   recordEmotionReading: EmotionReading;
+};
+
+
+export type MutationAnalyzeUtteranceArgs = {
+  input: AnalyzeUtteranceInput;
 };
 
 
@@ -120,6 +156,22 @@ export type User = {
 export type UserEmotionReadingsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** What analyzeUtterance found. Bad audio is a BAD_USER_INPUT error with extensions.field = audio and extensions.reason. */
+export type UtteranceAnalysis = {
+  __typename?: 'UtteranceAnalysis';
+  concealment?: Maybe<Scalars['Boolean']['output']>;
+  deviation?: Maybe<Scalars['Float']['output']>;
+  dissonance?: Maybe<Scalars['Float']['output']>;
+  language?: Maybe<Scalars['String']['output']>;
+  quality?: Maybe<Scalars['Float']['output']>;
+  /** LOW_SNR, CLIPPING, LITTLE_SPEECH, NO_SPEECH. */
+  qualityFlags: Array<Scalars['String']['output']>;
+  /** null without EMOTION_ANALYSIS consent, or when there was nothing to read. */
+  reading?: Maybe<EmotionReading>;
+  /** The client's transcript, or speech to text's; never stored here. */
+  transcript?: Maybe<Scalars['String']['output']>;
 };
 
 export type WithIndex<TObject> = TObject & Record<string, any>;
@@ -225,12 +277,15 @@ export type FederationReferenceTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
+  AnalyzeUtteranceInput: AnalyzeUtteranceInput;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  AudioInput: AudioInput;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Emotion: Emotion;
   EmotionReading: ResolverTypeWrapper<EmotionReadingModel>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
-  String: ResolverTypeWrapper<Scalars['String']['output']>;
-  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   EmotionScore: ResolverTypeWrapper<EmotionScore>;
   EmotionScoreInput: EmotionScoreInput;
   EmotionSource: EmotionSource;
@@ -240,16 +295,19 @@ export type ResolversTypes = ResolversObject<{
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   User: ResolverTypeWrapper<UserRefModel>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  UtteranceAnalysis: ResolverTypeWrapper<UtteranceAnalysisModel>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
+  AnalyzeUtteranceInput: AnalyzeUtteranceInput;
+  String: Scalars['String']['output'];
+  ID: Scalars['ID']['output'];
+  AudioInput: AudioInput;
   DateTime: Scalars['DateTime']['output'];
   EmotionReading: EmotionReadingModel;
   Float: Scalars['Float']['output'];
-  String: Scalars['String']['output'];
-  ID: Scalars['ID']['output'];
+  Boolean: Scalars['Boolean']['output'];
   EmotionScore: EmotionScore;
   EmotionScoreInput: EmotionScoreInput;
   Message: MessageRefModel;
@@ -258,7 +316,7 @@ export type ResolversParentTypes = ResolversObject<{
   Subscription: Record<PropertyKey, never>;
   User: UserRefModel;
   Int: Scalars['Int']['output'];
-  Boolean: Scalars['Boolean']['output'];
+  UtteranceAnalysis: UtteranceAnalysisModel;
 }>;
 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
@@ -268,11 +326,16 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
 export type EmotionReadingResolvers<ContextType = EmotionContext, ParentType extends ResolversParentTypes['EmotionReading'] = ResolversParentTypes['EmotionReading'], FederationReferenceType extends FederationReferenceTypes['EmotionReading'] = FederationReferenceTypes['EmotionReading']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['EmotionReading']> | FederationReferenceType, FederationReferenceType, ContextType>;
   arousal?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  concealment?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   confidence?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  deviation?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  dissonance?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   emotion?: Resolver<ResolversTypes['Emotion'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  language?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  quality?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   scores?: Resolver<Array<ResolversTypes['EmotionScore']>, ParentType, ContextType>;
   source?: Resolver<ResolversTypes['EmotionSource'], ParentType, ContextType>;
   user?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
@@ -291,6 +354,7 @@ export type MessageResolvers<ContextType = EmotionContext, ParentType extends Re
 }>;
 
 export type MutationResolvers<ContextType = EmotionContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  analyzeUtterance?: Resolver<ResolversTypes['UtteranceAnalysis'], ParentType, ContextType, RequireFields<MutationAnalyzeUtteranceArgs, 'input'>>;
   recordEmotionReading?: Resolver<ResolversTypes['EmotionReading'], ParentType, ContextType, RequireFields<MutationRecordEmotionReadingArgs, 'input'>>;
 }>;
 
@@ -304,6 +368,17 @@ export type UserResolvers<ContextType = EmotionContext, ParentType extends Resol
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 }>;
 
+export type UtteranceAnalysisResolvers<ContextType = EmotionContext, ParentType extends ResolversParentTypes['UtteranceAnalysis'] = ResolversParentTypes['UtteranceAnalysis']> = ResolversObject<{
+  concealment?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  deviation?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  dissonance?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  language?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  quality?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  qualityFlags?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  reading?: Resolver<Maybe<ResolversTypes['EmotionReading']>, ParentType, ContextType>;
+  transcript?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
 export type Resolvers<ContextType = EmotionContext> = ResolversObject<{
   DateTime?: GraphQLScalarType;
   EmotionReading?: EmotionReadingResolvers<ContextType>;
@@ -312,5 +387,6 @@ export type Resolvers<ContextType = EmotionContext> = ResolversObject<{
   Mutation?: MutationResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
+  UtteranceAnalysis?: UtteranceAnalysisResolvers<ContextType>;
 }>;
 

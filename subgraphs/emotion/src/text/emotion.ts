@@ -55,7 +55,7 @@ export function textEmotion(text: string): TextEmotion {
   }
 
   const counts = new Array<number>(EMOTIONS.length).fill(0);
-  for (const h of hits) counts[EMOTIONS.indexOf(h.emotion)] += 1;
+  for (const h of hits) counts[EMOTIONS.indexOf(h.emotion)]!++;
   const total = hits.length;
   // Add-one smoothing toward NEUTRAL, so one word is a hint, not a certainty.
   const prior = 0.6;
