@@ -8,6 +8,10 @@ import { PARTNER_SUPERGRAPH_PATH, SUPERGRAPH_PATH } from './compose.js';
 import { SUBGRAPHS } from './subgraphs.js';
 import { seedDemoWorld } from './seed.js';
 
+/** Subgraphs that other subgraphs call (their URL is passed to every later one as `<NAME>_URL`). */
+const PEERS = new Set(['privacy', 'emotion', 'risk']);
+const START_RANK = (name: string) => (name === 'privacy' ? 0 : PEERS.has(name) ? 1 : 2);
+
 export interface StackOptions {
   /** PostgreSQL to use; when unset an embedded PostgreSQL starts with its data under `dataDir`. */
   databaseUrl?: string;
@@ -49,13 +53,14 @@ export async function startStack(options: StackOptions, logger: Logger = createL
       databaseUrl = embedded.url;
     }
     const common = { DATA_DIR: options.dataDir, DATABASE_URL: databaseUrl, ...(options.logLevel ? { LOG_LEVEL: options.logLevel } : {}), ...options.settings };
-    // Privacy starts first: emotion and risk ask it about consent, and need its URL (random ports in tests).
-    const startOrder = [...SUBGRAPHS].sort((a, b) => Number(b.module.name === 'privacy') - Number(a.module.name === 'privacy'));
+    // Subgraphs that others call start first, so their URLs (random ports in tests) can be passed on:
+    // privacy (consent) before everyone, emotion and risk before conversation.
+    const startOrder = [...SUBGRAPHS].sort((a, b) => START_RANK(a.module.name) - START_RANK(b.module.name));
     const peers: Record<string, string> = {};
     for (const { module, port } of startOrder) {
       const subgraph = await startSubgraph(module, { ...common, ...peers, PORT: String(options.ports === 'random' ? 0 : port) });
       started.push(subgraph);
-      if (module.name === 'privacy') peers.PRIVACY_URL = subgraph.running.url;
+      if (PEERS.has(module.name)) peers[`${module.name.toUpperCase()}_URL`] = subgraph.running.url;
     }
     const subgraphs = Object.fromEntries(started.map((s) => [s.name, s]));
     if (options.seedWhenEmpty) await seedDemoWorld(subgraphs, logger, { onlyWhenEmpty: true });

@@ -45,15 +45,17 @@ describe('PII masking', () => {
 
 describe('moderation', () => {
   const fallback = () => 'SAFE FALLBACK?';
-  it.each(evalData.unsafe.map((u: { text: string; rule: string }) => [u.rule, u.text]))('catches %s: %s', (rule, text) => {
-    const result = moderateReply({ text: text as string, language: 'EN', riskLevel: 'NONE', country: null, facts: [], fallback });
+  const unsafeCases: [string, string][] = evalData.unsafe.map((u: { text: string; rule: string }) => [u.rule, u.text]);
+  const safeCases: [string][] = evalData.safe.map((text: string) => [text]);
+  it.each(unsafeCases)('catches %s: %s', (rule, text) => {
+    const result = moderateReply({ text, language: 'EN', riskLevel: 'NONE', country: null, facts: [], fallback });
     expect(result.findings.map((f) => f.rule)).toContain(rule);
     expect(result.action !== 'ALLOW' || result.needsReview).toBe(true);
     if (rule === 'DOSAGE_OR_METHOD' || rule === 'ENCOURAGES_HARM') expect(result.text).toBe('SAFE FALLBACK?');
   });
 
-  it.each(evalData.safe.map((s: string) => [s]))('lets through %s', (text) => {
-    expect(moderateReply({ text: text as string, language: 'EN', riskLevel: 'NONE', country: null, facts: [], fallback })).toMatchObject({ action: 'ALLOW', needsReview: false });
+  it.each(safeCases)('lets through %s', (text) => {
+    expect(moderateReply({ text, language: 'EN', riskLevel: 'NONE', country: null, facts: [], fallback })).toMatchObject({ action: 'ALLOW', needsReview: false });
   });
 
   it('drops a sentence that contradicts the person and keeps the rest', () => {

@@ -24,6 +24,7 @@ export const permissions: IRules = {
     activeClinicShares: isService,
     // Which clinics get a person's crisis alerts (risk asks); never through the gateway either.
     sharingClinics: isService,
+    grantedConsentTypes: isService,
   },
   ConsentPolicy: allow,
   Mutation: { grantConsent: isAuthenticated, revokeConsent: isAuthenticated },

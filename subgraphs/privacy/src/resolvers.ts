@@ -3,7 +3,7 @@ import { unauthenticated } from '@resona/errors';
 import { DateTime } from '@resona/subgraph';
 import type { PrivacyContext } from './context.js';
 import { currentPolicy } from './domain/policies.js';
-import { activeClinicShares, clinicPatients, sharingClinics } from './domain/consents.js';
+import { activeClinicShares, clinicPatients, grantedConsentTypes, sharingClinics } from './domain/consents.js';
 import { ConsentEntity } from './entities.js';
 import type { Resolvers } from './generated/resolvers.js';
 
@@ -25,6 +25,7 @@ export const resolvers: Resolvers = {
     },
     activeClinicShares: (_parent, { clinicId, userIds }, ctx) => activeClinicShares(ctx.em, clinicId, userIds),
     sharingClinics: (_parent, { userId }, ctx) => sharingClinics(ctx.em, userId),
+    grantedConsentTypes: (_parent, { userId }, ctx) => grantedConsentTypes(ctx.em, userId),
   },
   Mutation: {
     grantConsent: (_parent, { input }, ctx) =>

@@ -159,6 +159,13 @@ export async function sharingClinics(em: EntityManager, userId: string): Promise
   return [...new Set(rows.map((r) => r.clinicId!))];
 }
 
+/** The consent types `userId` has granted and not revoked. */
+export async function grantedConsentTypes(em: EntityManager, userId: string): Promise<ConsentType[]> {
+  if (!isUuid(userId)) return [];
+  const rows = await em.find(ConsentEntity, { userId, granted: true }, { fields: ['type'] });
+  return [...new Set(rows.map((r) => r.type))].sort();
+}
+
 /** Everyone with an active CLINIC_SHARING consent for `clinicId`. */
 export async function clinicPatients(em: EntityManager, clinicId: string): Promise<string[]> {
   if (!isUuid(clinicId)) return [];

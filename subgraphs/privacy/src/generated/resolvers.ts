@@ -96,6 +96,8 @@ export type Query = {
   activeClinicShares: Array<Scalars['ID']['output']>;
   /** Public: the current policy for a consent type. */
   consentPolicy: ConsentPolicy;
+  /** Service only (internal): the consent types userId has granted and not revoked (what the conversation engine may do with their words and voice). */
+  grantedConsentTypes: Array<ConsentType>;
   /** Clinicians (with MFA) and partner keys: the people who share with the caller's clinic now. */
   patients: Array<User>;
   /** Service only (internal): the clinics userId has an active CLINIC_SHARING consent for (who gets their crisis alerts). */
@@ -111,6 +113,11 @@ export type QueryActiveClinicSharesArgs = {
 
 export type QueryConsentPolicyArgs = {
   type: ConsentType;
+};
+
+
+export type QueryGrantedConsentTypesArgs = {
+  userId: Scalars['ID']['input'];
 };
 
 
@@ -299,6 +306,7 @@ export type MutationResolvers<ContextType = PrivacyContext, ParentType extends R
 export type QueryResolvers<ContextType = PrivacyContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   activeClinicShares?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType, RequireFields<QueryActiveClinicSharesArgs, 'clinicId' | 'userIds'>>;
   consentPolicy?: Resolver<ResolversTypes['ConsentPolicy'], ParentType, ContextType, RequireFields<QueryConsentPolicyArgs, 'type'>>;
+  grantedConsentTypes?: Resolver<Array<ResolversTypes['ConsentType']>, ParentType, ContextType, RequireFields<QueryGrantedConsentTypesArgs, 'userId'>>;
   patients?: Resolver<Array<ResolversTypes['User']>, ParentType, ContextType>;
   sharingClinics?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType, RequireFields<QuerySharingClinicsArgs, 'userId'>>;
 }>;
