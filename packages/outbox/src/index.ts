@@ -1,3 +1,4 @@
+import { runInBackground } from '@resona/db';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 
@@ -160,7 +161,7 @@ export class Relay {
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       this.timer = null;
-      this.running = this.drain()
+      this.running = runInBackground(() => this.drain())
         .catch((err) => this.options.logger?.error({ err }, 'outbox relay pass failed'))
         .then(() => {
           this.running = null;

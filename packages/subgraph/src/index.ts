@@ -7,3 +7,4 @@ export * from './module.js';
 export * from './internal-client.js';
 export * from './consent.js';
 export * from './audit.js';
+export * from './streams.js';

@@ -5,7 +5,7 @@ import { analyzeUtterance } from './domain/analyze.js';
 import { readingFromEvent, recordAndPublishReading, type ReadingEvent } from './domain/readings.js';
 import type { Resolvers } from './generated/resolvers.js';
 import { EMOTION_SCOPE, assertMayWatchPerson } from './permissions.js';
-import { StreamEnd, personStream } from './streams.js';
+import { StreamEnd, personStream } from '@resona/subgraph';
 
 export const resolvers: Resolvers = {
   DateTime,

@@ -8,7 +8,7 @@ import { POLICIES, privacy } from '@resona/privacy';
 import { MFA_REQUIRED_MESSAGE } from '@resona/subgraph';
 import { asClinician, asPartner, asService, asUser, firstResult, startTestSubgraphs, type TestSubgraph, type TestSubscription } from '@resona/testing';
 import { emotion } from '../src/server.js';
-import { CONSENT_WITHDRAWN_MESSAGE } from '../src/streams.js';
+import { CONSENT_WITHDRAWN_MESSAGE } from '@resona/subgraph';
 
 const STREAM = `subscription($userId: ID!) { emotionReadings(userId: $userId) { id emotion valence createdAt cursor user { id } } }`;
 const RECORD = `mutation($input: RecordEmotionReadingInput!) { recordEmotionReading(input: $input) { id } }`;

@@ -10,7 +10,8 @@ import type { RiskContext } from './context.js';
 import { forbidden } from '@resona/errors';
 import type { Resolvers } from './generated/resolvers.js';
 import { RISK_SCOPE, assertActsForClinic, assertMayWatchPerson, mayActOnEscalation } from './permissions.js';
-import { StreamEnd, clinicAlertStream, personStream } from './streams.js';
+import { StreamEnd, personStream } from '@resona/subgraph';
+import { clinicAlertStream } from './streams.js';
 
 /** The clinic argument must be the caller's own clinic. */
 function ownClinic(ctx: RiskContext, clinicId: string) {

@@ -3,7 +3,10 @@ import type { Principal } from '@resona/auth';
 import { ErrorCode, forbidden } from '@resona/errors';
 import { Topic, iterate, type PubSub } from '@resona/pubsub';
 
-// personStream and closable also live in risk (subgraphs share no code); they belong in packages/subgraph.
+/**
+ * Live streams of one person's events for subscription resolvers, shared by every subgraph that
+ * streams patient data (emotion readings, risk assessments).
+ */
 
 /** What a clinician or partner reads when the person stops sharing mid-stream. */
 export const CONSENT_WITHDRAWN_MESSAGE = 'The person withdrew consent to share with your clinic.';
@@ -70,7 +73,7 @@ export function personStream<T>(options: {
  * which wakes a generator waiting for `source`'s next event; otherwise `return()` would wait for
  * an event that may never come.
  */
-function closable<T>(generator: AsyncGenerator<T>, source: AsyncIterableIterator<unknown>): AsyncIterableIterator<T> {
+export function closable<T>(generator: AsyncGenerator<T>, source: AsyncIterableIterator<unknown>): AsyncIterableIterator<T> {
   return {
     [Symbol.asyncIterator]() {
       return this;
