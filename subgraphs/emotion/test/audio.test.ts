@@ -128,7 +128,8 @@ describe('Silero VAD, quality, features and the model', () => {
 
   it('scores clean speech above the same speech in loud noise (LOW_SNR), and noise alone lowest', async () => {
     const clean = speech('I went to the market this morning and it was fine.', 'en-us+f2');
-    const noisy = clean.map((v, i) => v + noise(clean.length / TARGET_RATE, TARGET_RATE, 0.15, 3)[i]!);
+    const hiss = noise(clean.length / TARGET_RATE, TARGET_RATE, 0.15, 3);
+    const noisy = clean.map((v, i) => v + (hiss[i] ?? 0));
     const q = async (x: Float32Array) => {
       const n = normalise(Float32Array.from(x)).samples;
       const d = await vad.detect(n);

@@ -31,10 +31,7 @@ export class EmotionClassifier {
     if (!session.inputNames.includes(MODEL_INPUT) || !session.outputNames.includes(MODEL_OUTPUT)) {
       throw new Error(`The emotion model ${modelPath} must take '${MODEL_INPUT}' and give '${MODEL_OUTPUT}'.`);
     }
-    const classifier = new EmotionClassifier(session, metadata);
-    const probe = await classifier.classify(new Float32Array(FEATURE_NAMES.length));
-    if (probe.length !== EMOTIONS.length) throw new Error(`The emotion model ${modelPath} gives ${probe.length} scores, not ${EMOTIONS.length}.`);
-    return classifier;
+    return new EmotionClassifier(session, metadata);
   }
 
   /** Probabilities of the seven emotions (EMOTIONS order) for each feature vector. */
@@ -45,6 +42,7 @@ export class EmotionClassifier {
     const out = await this.session.run({ [MODEL_INPUT]: new ort.Tensor('float32', input, [rows.length, width]) });
     const data = out[MODEL_OUTPUT]!.data as Float32Array;
     const k = data.length / rows.length;
+    if (k !== EMOTIONS.length) throw new Error(`The emotion model gives ${k} scores, not ${EMOTIONS.length}.`);
     return rows.map((_, i) => data.slice(i * k, (i + 1) * k));
   }
 
