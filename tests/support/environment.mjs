@@ -3,7 +3,7 @@
 // such as onnxruntime-node check `instanceof Float32Array` against Node's, and refuse the rest.
 import { TestEnvironment } from 'jest-environment-node';
 
-const TYPED_ARRAYS = ['Float32Array', 'Float64Array', 'Int8Array', 'Int16Array', 'Int32Array', 'Uint8Array', 'Uint8ClampedArray', 'Uint16Array', 'Uint32Array', 'BigInt64Array', 'BigUint64Array', 'ArrayBuffer'];
+const TYPED_ARRAYS = ['SharedArrayBuffer', 'DataView', 'Float32Array', 'Float64Array', 'Int8Array', 'Int16Array', 'Int32Array', 'Uint8Array', 'Uint8ClampedArray', 'Uint16Array', 'Uint32Array', 'BigInt64Array', 'BigUint64Array', 'ArrayBuffer'];
 
 export default class ResonaEnvironment extends TestEnvironment {
   constructor(config, context) {

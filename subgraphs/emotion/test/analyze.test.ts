@@ -1,4 +1,3 @@
-/** @jest-environment ./subgraphs/emotion/test/onnx-environment.cjs */
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';

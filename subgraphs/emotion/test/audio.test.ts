@@ -1,4 +1,3 @@
-/** @jest-environment ./subgraphs/emotion/test/onnx-environment.cjs */
 import { describe, expect, it, beforeAll, afterAll } from '@jest/globals';
 import { TARGET_RATE, normalise, resample } from '../src/audio/dsp.js';
 import { FEATURE_NAMES, extractFeatures } from '../src/audio/features.js';

@@ -1,4 +1,3 @@
-/** @jest-environment ./subgraphs/emotion/test/onnx-environment.cjs */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { asService, asUser, startTestSubgraph, type TestSubgraph } from '@resona/testing';

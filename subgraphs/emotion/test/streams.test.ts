@@ -1,4 +1,3 @@
-/** @jest-environment ./subgraphs/emotion/test/onnx-environment.cjs */
 /**
  * Live emotion streams over real graphql-ws sockets, with the real privacy subgraph: a revoked
  * consent ends a clinician's stream within a second while the person's own stream goes on.
