@@ -81,3 +81,14 @@ describe('identity subgraph', () => {
     expect(forged.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   });
 });
+
+describe('refresh races', () => {
+  it('two refreshes with the same token at the same instant: one wins, the session ends', async () => {
+    const { data } = await register('race@example.test');
+    const token = data.register.refreshToken;
+    const results = await Promise.all([1, 2, 3].map(() => subgraph.request(anonymous(), REFRESH, { token })));
+    const winners = results.filter((r) => r.data?.refreshSession);
+    expect(winners.length).toBeLessThanOrEqual(1);
+    expect(results.filter((r) => r.errors?.[0]?.extensions?.code === 'UNAUTHENTICATED').length).toBeGreaterThanOrEqual(2);
+  });
+});

@@ -128,7 +128,11 @@ export class Accounts {
     const stored = await this.em.findOne(RefreshTokenEntity, { tokenHash: sha256(refreshToken) });
     const invalid = unauthenticated('Your session has ended. Please sign in again.');
     if (!stored || stored.revokedAt) throw invalid;
-    if (stored.usedAt) {
+    if (stored.expiresAt.getTime() < Date.now()) throw invalid;
+    // Claim the token in one statement: of two refreshes racing with the same token, exactly one
+    // wins, and the other counts as a reuse, like any other second use.
+    const claimed = stored.usedAt ? 0 : await this.em.nativeUpdate(RefreshTokenEntity, { id: stored.id, usedAt: null, revokedAt: null }, { usedAt: new Date() });
+    if (claimed === 0) {
       const revoked = await this.em.transactional(async (tx) => {
         const families = await this.revokeFamily(tx, stored.familyId);
         await this.events.record('REFRESH_TOKEN_REUSE', { userId: stored.userId, detail: { sessionId: stored.familyId } }, tx);
@@ -137,8 +141,6 @@ export class Accounts {
       await this.announceRevoked(stored.userId, revoked);
       throw invalid;
     }
-    if (stored.expiresAt.getTime() < Date.now()) throw invalid;
-    stored.usedAt = new Date();
     const user = await this.em.findOneOrFail(UserEntity, { id: stored.userId });
     return this.openSession(user, { familyId: stored.familyId, mfa: stored.mfa });
   }
