@@ -1,6 +1,6 @@
 import { allow, rule, shield, type IRules } from 'graphql-shield';
-import type { GraphQLResolveInfo } from 'graphql';
-import { forbidden, unauthenticated } from '@resona/errors';
+import { GraphQLError, type GraphQLResolveInfo } from 'graphql';
+import { ErrorCode, forbidden, unauthenticated } from '@resona/errors';
 import type { Principal, Role } from '@resona/auth';
 import type { SubgraphContext } from './context.js';
 
@@ -58,6 +58,21 @@ function readOf(parent: unknown, info: GraphQLResolveInfo, resourceType?: string
 }
 
 /**
+ * Whether `owner` shares with the caller's clinic. When privacy cannot answer, access is still
+ * refused (fail closed), but with `SUBGRAPH_UNAVAILABLE` naming privacy, so the client knows to
+ * retry rather than that it lacks permission.
+ */
+async function sharesOrUnavailable(ctx: SubgraphContext, owner: string): Promise<boolean | GraphQLError> {
+  try {
+    return await ctx.consent.shares(owner);
+  } catch {
+    return new GraphQLError('Consent cannot be checked right now; try again shortly.', {
+      extensions: { code: ErrorCode.SUBGRAPH_UNAVAILABLE, serviceName: 'privacy' },
+    });
+  }
+}
+
+/**
  * A clinician or clinic admin with MFA whose clinic the owner shares with (an active
  * CLINIC_SHARING consent, checked through privacy on every request). A granted read is audited.
  * @param resourceType what the audit log calls the data read; default the parent type's name.
@@ -69,7 +84,8 @@ export const clinicianWithConsent = <P>(ownerOf: (parent: P) => string | null | 
     const owner = ownerOf(parent);
     if (!owner || owner === ctx.principal.userId) return false;
     if (caller === 'mfa') return forbidden(MFA_REQUIRED_MESSAGE);
-    if (!(await ctx.consent.shares(owner))) return false;
+    const shares = await sharesOrUnavailable(ctx, owner);
+    if (shares !== true) return shares;
     const read = readOf(parent, info, resourceType);
     ctx.audit.read(owner, read.type, read.id);
     return true;
@@ -83,7 +99,9 @@ export const partnerKeyWithConsent = <P>(scope: string, ownerOf: (parent: P) => 
   rule({ cache: 'no_cache' })(async (parent: P, _a, ctx: SubgraphContext, info: GraphQLResolveInfo) => {
     if (!partnerCaller(ctx.principal, scope)) return false;
     const owner = ownerOf(parent);
-    if (!owner || !(await ctx.consent.shares(owner))) return false;
+    if (!owner) return false;
+    const shares = await sharesOrUnavailable(ctx, owner);
+    if (shares !== true) return shares;
     const read = readOf(parent, info, resourceType);
     ctx.audit.read(owner, read.type, read.id);
     return true;
