@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type http from 'node:http';
 import { buildOperationContext, executeQueryPlan, type GraphQLDataSource, type ServiceMap } from '@apollo/gateway';
 import { Supergraph, operationFromDocument } from '@apollo/federation-internals';
@@ -178,8 +179,12 @@ export function createSubscriptionServer(options: {
         const variables = (args.variableValues ?? {}) as Record<string, unknown>;
         const query = print(args.document);
         // Everyone who asks the same question as the same identity gets the same answers: one
-        // upstream subscription and one plan execution per event, fanned out to each socket.
-        const key = JSON.stringify([audience, identityOf(context.principal), query, operationName ?? null, variables]);
+        // upstream subscription and one plan execution per event, fanned out to each socket. A
+        // stream resumed from a cursor (`after:`) first replays what was missed, so it is never shared.
+        const resumes =
+          /\bafter\s*:\s*"/.test(query) ||
+          Object.entries(variables).some(([name, value]) => value != null && new RegExp(`\\bafter\\s*:\\s*\\$${name}\\b`).test(query));
+        const key = JSON.stringify([audience, identityOf(context.principal), query, operationName ?? null, variables, resumes ? randomUUID() : null]);
         let stream = streams.get(key);
         if (!stream) {
           const { plan, operationContext } = planFor(audience, args.document, query, operationName);
