@@ -12,6 +12,7 @@ import {
   type Principal,
 } from '@resona/auth';
 import { ErrorCode, unauthenticated } from '@resona/errors';
+import type { InternalClient } from '@resona/subgraph';
 import { GraphQLError } from 'graphql';
 
 /** What the gateway knows about a request: who is calling, and how to vouch for them to subgraphs. */
@@ -130,22 +131,19 @@ export function createAuthenticator(options: {
   };
 }
 
-/** Calls identity's service-only `verifyApiKey` with a service token. */
-export function identityApiKeyVerifier(identityUrl: string, signer: InternalTokenSigner, timeoutMs: number) {
-  const servicePrincipal = anonymousPrincipal({ kind: 'service' });
+/** Asks identity's service-only `verifyApiKey`, as a Resona service (`internalClient`). */
+export function identityApiKeyVerifier(identity: InternalClient) {
   return async (key: string): Promise<ApiKeyIdentity | null> => {
-    const response = await fetch(identityUrl, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${await signer.sign(servicePrincipal)}` },
-      body: JSON.stringify({ query: 'query($key: String!) { verifyApiKey(key: $key) { keyId clinicId scopes } }', variables: { key } }),
-      signal: AbortSignal.timeout(timeoutMs),
-    }).catch(() => null);
-    const body = (await response?.json().catch(() => null)) as { data?: { verifyApiKey: ApiKeyIdentity | null } } | null;
-    if (!body?.data) {
+    try {
+      const data = await identity.request<{ verifyApiKey: ApiKeyIdentity | null }>(
+        'query($key: String!) { verifyApiKey(key: $key) { keyId clinicId scopes } }',
+        { key },
+      );
+      return data.verifyApiKey;
+    } catch {
       throw new GraphQLError('API keys cannot be checked right now; try again shortly.', {
         extensions: { code: ErrorCode.SUBGRAPH_UNAVAILABLE, serviceName: 'identity', http: { status: 503 } },
       });
     }
-    return body.data.verifyApiKey;
   };
 }

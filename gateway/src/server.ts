@@ -13,7 +13,7 @@ import { GraphQLError, type GraphQLFormattedError, type OperationDefinitionNode 
 import type { Logger } from 'pino';
 import { importPrivateKey, importPublicKey, pemFromConfig } from '@resona/auth';
 import { ErrorCode, isPublicCode, unauthenticated } from '@resona/errors';
-import { jsonErrorHandler, listen, type RunningServer } from '@resona/subgraph';
+import { internalClient, jsonErrorHandler, listen, type RunningServer } from '@resona/subgraph';
 import { subgraphUrlOverrides, type GatewayConfig } from './config.js';
 
 export { gatewayConfigSchema, type GatewayConfig } from './config.js';
@@ -108,7 +108,7 @@ export async function createGateway(config: GatewayConfig, supergraphs: Supergra
   const authenticator = createAuthenticator({
     accessTokenPublicKey: keys.accessTokenPublicKey,
     signer,
-    verifyApiKey: identityApiKeyVerifier(subgraphs.identity!, signer, config.SUBGRAPH_TIMEOUT_MS),
+    verifyApiKey: identityApiKeyVerifier(internalClient(subgraphs.identity!, keys.internalTokenPrivateKey, { timeoutMs: config.SUBGRAPH_TIMEOUT_MS })),
   });
   const rateLimiters = createRateLimiters(
     { perIp: config.RATE_LIMIT_PER_IP, perUser: config.RATE_LIMIT_PER_USER, perApiKey: config.RATE_LIMIT_PER_API_KEY },

@@ -1,18 +1,13 @@
 import { afterAll, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
-import { Redis } from 'ioredis';
+import { TEST_REDIS_URL as REDIS_URL, requireRedis } from '@resona/testing';
 import { createRateLimiters, type RateLimiters } from '../src/rate-limits.js';
 
-const REDIS_URL = 'redis://127.0.0.1:6379';
 const opened: RateLimiters[] = [];
 afterAll(() => Promise.all(opened.map((l) => l.close())));
 
 it('two gateway replicas share one count through Redis', async () => {
-  const probe = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
-  await probe.connect().catch(() => {
-    throw new Error(`Redis is not reachable at ${REDIS_URL}; start it with: redis-server --daemonize yes --port 6379`);
-  });
-  await probe.quit();
+  await requireRedis();
   const settings = { perIp: 1000, perUser: 5, perApiKey: 1000 };
   const replicaA = createRateLimiters(settings, REDIS_URL);
   const replicaB = createRateLimiters(settings, REDIS_URL);

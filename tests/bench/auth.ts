@@ -11,8 +11,8 @@ import path from 'node:path';
 import { importPrivateKey, importPublicKey, pemFromConfig, signAccessToken, verifyAccessToken, VerifiedTokenCache } from '@resona/auth';
 import { REPO_ROOT, createLogger, parseConfig, z } from '@resona/config';
 import { createGateway, gatewayConfigSchema } from '@resona/gateway';
-import { startStack } from '@resona/stack';
 import { load, printTable } from './load.js';
+import { BENCH_DATA_DIR, startBenchStack } from './stack.js';
 
 const settings = parseConfig(
   z.object({
@@ -21,10 +21,9 @@ const settings = parseConfig(
     BENCH_CONNECTIONS: z.coerce.number().int().positive().default(16),
   }),
 );
-const dataDir = path.join(REPO_ROOT, '.data', 'bench');
-const unlimited = { RATE_LIMIT_PER_IP: '100000000', RATE_LIMIT_PER_USER: '100000000', RATE_LIMIT_PER_API_KEY: '100000000' };
+const dataDir = BENCH_DATA_DIR;
 const logger = createLogger('bench', 'warn');
-const stack = await startStack({ databaseUrl: settings.DATABASE_URL, dataDir, ports: 'random', logLevel: 'warn', seedWhenEmpty: true, settings: unlimited }, logger);
+const stack = await startBenchStack(settings.DATABASE_URL);
 const urls = Object.fromEntries(Object.values(stack.subgraphs).map((s) => [`${s.name.toUpperCase()}_URL`, s.running.url]));
 const bare = await createGateway(
   parseConfig(gatewayConfigSchema, { ...urls, DATA_DIR: dataDir, LOG_LEVEL: 'warn' }),

@@ -6,11 +6,10 @@
  *
  * Options (env): BENCH_SECONDS (default 10), BENCH_CONNECTIONS (default 16).
  */
-import path from 'node:path';
 import { anonymousPrincipal, importPrivateKey, pemFromConfig, signAccessToken, signInternalToken } from '@resona/auth';
-import { REPO_ROOT, createLogger, parseConfig, z } from '@resona/config';
-import { startStack } from '@resona/stack';
+import { parseConfig, z } from '@resona/config';
 import { load, printTable } from './load.js';
+import { BENCH_DATA_DIR, postGraphQL, startBenchStack } from './stack.js';
 
 const settings = parseConfig(
   z.object({
@@ -19,22 +18,9 @@ const settings = parseConfig(
     BENCH_CONNECTIONS: z.coerce.number().int().positive().default(16),
   }),
 );
-const dataDir = path.join(REPO_ROOT, '.data', 'bench');
-// Rate limits would throttle a load generator on one address; they are measured by bench:auth.
-const unlimited = { RATE_LIMIT_PER_IP: '100000000', RATE_LIMIT_PER_USER: '100000000', RATE_LIMIT_PER_API_KEY: '100000000' };
-const stack = await startStack(
-  { databaseUrl: settings.DATABASE_URL, dataDir, ports: 'random', logLevel: 'warn', seedWhenEmpty: true, settings: unlimited },
-  createLogger('bench', 'warn'),
-);
-
-async function post(url: string, body: unknown, token?: string) {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify(body),
-  });
-  return (await response.json()) as { data?: any; errors?: unknown[] };
-}
+const dataDir = BENCH_DATA_DIR;
+const stack = await startBenchStack(settings.DATABASE_URL);
+const post = postGraphQL;
 
 try {
   const login = await post(stack.gatewayUrl, {

@@ -19,7 +19,6 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import path from 'node:path';
 import v8 from 'node:v8';
 import vm from 'node:vm';
 
@@ -156,8 +155,8 @@ async function worker() {
 
 async function bench() {
   const { anonymousPrincipal, importPrivateKey, pemFromConfig, signAccessToken, signInternalToken } = await import('@resona/auth');
-  const { REPO_ROOT, createLogger, parseConfig, z } = await import('@resona/config');
-  const { startStack } = await import('@resona/stack');
+  const { parseConfig, z } = await import('@resona/config');
+  const { BENCH_DATA_DIR, postGraphQL: post, startBenchStack } = await import('./stack.js');
 
   const settings = parseConfig(
     z.object({
@@ -193,22 +192,9 @@ async function bench() {
     return { rss, heapUsed };
   };
 
-  const dataDir = path.join(REPO_ROOT, '.data', 'bench');
-  const unlimited = { RATE_LIMIT_PER_IP: '100000000', RATE_LIMIT_PER_USER: '100000000', RATE_LIMIT_PER_API_KEY: '100000000' };
-  const stack = await startStack(
-    { databaseUrl: settings.DATABASE_URL, dataDir, ports: 'random', logLevel: 'warn', seedWhenEmpty: true, settings: unlimited },
-    createLogger('bench', 'warn'),
-  );
+  const dataDir = BENCH_DATA_DIR;
+  const stack = await startBenchStack(settings.DATABASE_URL);
   const workers: ChildProcess[] = [];
-
-  async function post(url: string, body: unknown, token?: string) {
-    const response = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify(body),
-    });
-    return (await response.json()) as { data?: any; errors?: unknown[] };
-  }
   const loginAs = async (email: string) => {
     const result = await post(stack.gatewayUrl, {
       query: 'mutation($input: LoginInput!) { login(input: $input) { accessToken user { id } } }',

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { CloseCode } from 'graphql-ws';
-import { Redis } from 'ioredis';
 import { createLogger } from '@resona/config';
+import { TEST_REDIS_URL as REDIS_URL, requireRedis } from '@resona/testing';
 import { risk } from '@resona/risk';
 import { startStack, type Stack } from '@resona/stack';
 import { startSubgraph } from '@resona/subgraph';
@@ -9,7 +9,6 @@ import { login, startTestStack, type TestStack } from '../support/stack.js';
 import { accessToken, asServiceAt, claimsOf, collect, dashboard, rawSocket } from '../support/ws.js';
 
 const DEMO_PASSWORD = 'Resona-demo-2026';
-const REDIS_URL = 'redis://127.0.0.1:6379';
 const ALERTS = `subscription($c: ID!) { crisisAlerts(clinicId: $c) { id assessment { level user { displayName } } } }`;
 const RECORD = `mutation($input: RecordRiskAssessmentInput!) { recordRiskAssessment(input: $input) { id } }`;
 
@@ -21,13 +20,6 @@ async function clinician(stack: TestStack) {
 const raise = (stack: TestStack, userId: string) =>
   asServiceAt(stack, 'risk', RECORD, { input: { userId, level: 'IMMINENT', score: 0.97, signals: [{ code: 'TEST_SIGNAL', weight: 1, detail: 'test' }] } });
 
-async function requireRedis() {
-  const probe = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
-  await probe.connect().catch(() => {
-    throw new Error(`Redis is not reachable at ${REDIS_URL}; start it with: redis-server --daemonize yes --port 6379`);
-  });
-  await probe.quit();
-}
 
 describe('two replicas of every service, sharing Redis', () => {
   let first: TestStack;

@@ -1,19 +1,11 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
-import { Redis } from 'ioredis';
+import { TEST_REDIS_URL as REDIS_URL, requireRedis } from '@resona/testing';
 import { MemoryPubSub, RedisPubSub, SlowConsumerError, iterate, type PubSub } from '../src/index.js';
 
-const REDIS_URL = 'redis://127.0.0.1:6379';
 const opened: PubSub[] = [];
 afterAll(() => Promise.all(opened.map((p) => p.close())));
 
-async function requireRedis() {
-  const probe = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
-  await probe.connect().catch(() => {
-    throw new Error(`Redis is not reachable at ${REDIS_URL}; start it with: redis-server --daemonize yes --port 6379`);
-  });
-  await probe.quit();
-}
 
 describe.each([
   ['memory', async () => new MemoryPubSub()],

@@ -1,3 +1,4 @@
 export * from './database.js';
 export * from './principals.js';
 export * from './subgraph.js';
+export * from './redis.js';

@@ -1,12 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { Redis } from 'ioredis';
-import { startTestSubgraph, type TestSubgraph } from '@resona/testing';
+import { TEST_REDIS_URL as REDIS_URL, requireRedis, startTestSubgraph, type TestSubgraph } from '@resona/testing';
 import { identity } from '../src/server.js';
 import { LOGIN_FAILURES_PER_EMAIL, LOGIN_FAILURES_PER_IP } from '../src/domain/lockout.js';
 import { LOGIN, PASSWORD, person, registerPerson, visitor } from './support.js';
 
-const REDIS_URL = 'redis://127.0.0.1:6379';
 const EVENTS = 'query($type: SecurityEventType, $after: String) { securityEvents(type: $type, first: 50, after: $after) { type userId emailHash ip detail cursor } }';
 const admin = person(randomUUID(), ['ADMIN'], { mfa: true });
 
@@ -80,15 +78,7 @@ describe('login lockout in memory', () => {
 describe('login lockout in Redis', () => {
   const subgraphs: TestSubgraph[] = [];
   beforeAll(async () => {
-    const probe = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
-    try {
-      await probe.connect();
-      await probe.ping();
-    } catch {
-      throw new Error(`Redis is not reachable at ${REDIS_URL}. Start it with \`redis-server --daemonize yes\` and run the tests again.`);
-    } finally {
-      probe.disconnect();
-    }
+    await requireRedis();
     // Two replicas with their own databases share one Redis: a lock on one holds on the other.
     subgraphs.push(await startTestSubgraph(identity, { REDIS_URL }), await startTestSubgraph(identity, { REDIS_URL }));
   });

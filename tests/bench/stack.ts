@@ -1,0 +1,29 @@
+import path from 'node:path';
+import { REPO_ROOT, createLogger } from '@resona/config';
+import { startStack } from '@resona/stack';
+
+/** Every benchmark's stack keeps its data (and development keys) here, seeded once. */
+export const BENCH_DATA_DIR = path.join(REPO_ROOT, '.data', 'bench');
+
+/**
+ * The whole stack for a benchmark: embedded PostgreSQL under `BENCH_DATA_DIR` (or `databaseUrl`),
+ * demo data, free ports. Rate limits are raised out of the way: they would throttle a load
+ * generator on one address, and `bench:auth` measures what they cost.
+ */
+export function startBenchStack(databaseUrl: string | undefined) {
+  const unlimited = { RATE_LIMIT_PER_IP: '100000000', RATE_LIMIT_PER_USER: '100000000', RATE_LIMIT_PER_API_KEY: '100000000' };
+  return startStack(
+    { databaseUrl, dataDir: BENCH_DATA_DIR, ports: 'random', logLevel: 'warn', seedWhenEmpty: true, settings: unlimited },
+    createLogger('bench', 'warn'),
+  );
+}
+
+/** Posts a GraphQL request (optionally with a bearer token) and returns the parsed body. */
+export async function postGraphQL(url: string, body: unknown, token?: string) {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify(body),
+  });
+  return (await response.json()) as { data?: any; errors?: unknown[] };
+}
