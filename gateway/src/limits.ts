@@ -28,6 +28,8 @@ export const LIMITS = {
   maxCost: 50_000,
   /** Largest request body, HTTP or a WebSocket message. */
   maxBodyBytes: 100 * 1024,
+  /** Largest HTTP body of a signed-in person: a voice message (2 MiB of audio, base64) and its query. */
+  maxPersonBodyBytes: 3 * 1024 * 1024,
 } as const;
 
 /** Validation rules enforcing `LIMITS`; each failure is a `GRAPHQL_VALIDATION_FAILED` error. */

@@ -177,6 +177,8 @@ export async function createGateway(config: GatewayConfig, supergraphs: Supergra
     public: expressMiddleware(apollo.public, { context: contextFor('public') }),
     partner: expressMiddleware(apollo.partner, { context: contextFor('partner') }),
   };
+  const smallBodies = express.json({ limit: LIMITS.maxBodyBytes });
+  const personBodies = express.json({ limit: LIMITS.maxPersonBodyBytes });
   const manifest = config.TRUSTED_DOCUMENTS === 'off' ? new Map<string, string>() : loadManifest(config.TRUSTED_DOCUMENTS_MANIFEST);
   app.use(
     '/graphql',
@@ -191,7 +193,12 @@ export async function createGateway(config: GatewayConfig, supergraphs: Supergra
         res.status(429).set('retry-after', retryAfter).json({ errors: [{ message: error.message, extensions: { code: ErrorCode.RATE_LIMITED, retryAfterSeconds: Number(retryAfter) } }] });
       }
     },
-    express.json({ limit: LIMITS.maxBodyBytes }),
+    // Voice messages need megabytes: only a signed-in person's request may be that large (the
+    // token check is cached); anonymous callers, partner keys and bad tokens keep the small limit.
+    async (req, res, next) => {
+      const person = await authenticator.context(req, req.ip ?? null).then((c) => c.principal.kind === 'user', () => false);
+      (person ? personBodies : smallBodies)(req, res, next);
+    },
     trustedDocuments(config.TRUSTED_DOCUMENTS, manifest),
     // The API schema is chosen per request: partner systems only ever see (and validate against) the contract.
     (req, res, next) => middleware[audienceOf(req.headers.authorization)](req, res, next),

@@ -28,6 +28,12 @@ export type Emotion =
   | 'SAD'
   | 'SURPRISE';
 
+/** What a reading was made from: the voice, the words, or both fused. */
+export type EmotionSource =
+  | 'FUSED'
+  | 'TEXT'
+  | 'VOICE';
+
 export type GrantConsentInput = {
   /** Required for CLINIC_SHARING, refused for every other type. */
   clinicId?: string | number | null | undefined;
@@ -49,6 +55,17 @@ export type LoginInput = {
   recoveryCode?: string | null | undefined;
   /** The current code of the authenticator app, when MFA is enabled. */
   totpCode?: string | null | undefined;
+};
+
+/**
+ * A spoken message: WAV (RIFF/WAVE), PCM 16-bit, 8 to 48 kHz, mono or stereo, 0.5 to 60 seconds,
+ * at most 2 MiB before base64 (60 s of 16 kHz mono fits). WAV because every phone records it without
+ * a codec on the server; compressed formats would need a decoder we must keep patched.
+ */
+export type MessageAudioInput = {
+  base64: string;
+  /** audio/wav (also audio/x-wav, audio/wave). */
+  mimeType: string;
 };
 
 export type MessageRole =
@@ -86,13 +103,15 @@ export type RiskLevel =
   | 'NONE';
 
 export type SendMessageInput = {
+  /** A voice message (needs VOICE_PROCESSING consent to be heard). Bad audio is BAD_USER_INPUT with extensions.field = audio and extensions.reason. */
+  audio?: MessageAudioInput | null | undefined;
   /** 1 to 100 characters, unique per message: sending the same one again returns the first result. */
   clientMessageId: string;
   conversationId: string | number;
   /** The person's country, for crisis lines; remembered for the conversation. */
   country?: Country | null | undefined;
-  /** 1 to 4000 characters. */
-  text: string;
+  /** The person's words, 1 to 4000 characters: typed, or the device's own transcript of `audio`. Needed unless `audio` is sent. */
+  text?: string | null | undefined;
 };
 
 export type SyncMessagesInput = {
@@ -171,7 +190,7 @@ export type SendMessageMutationVariables = Exact<{
 }>;
 
 
-export type SendMessageMutation = { sendMessage: { userMessage: { id: string, text: string, createdAt: string }, reply: { id: string, text: string, createdAt: string }, emotion: { id: string, emotion: Emotion, confidence: number } | null, risk: { id: string, level: RiskLevel } | null } };
+export type SendMessageMutation = { sendMessage: { userMessage: { id: string, text: string, voice: boolean, createdAt: string }, reply: { id: string, text: string, createdAt: string }, emotion: { id: string, emotion: Emotion, confidence: number, source: EmotionSource } | null, risk: { id: string, level: RiskLevel } | null } };
 
 export type SyncMessagesMutationVariables = Exact<{
   input: SyncMessagesInput;
@@ -560,6 +579,7 @@ export const SendMessageDocument = gql`
     userMessage {
       id
       text
+      voice
       createdAt
     }
     reply {
@@ -571,6 +591,7 @@ export const SendMessageDocument = gql`
       id
       emotion
       confidence
+      source
     }
     risk {
       id

@@ -12,11 +12,19 @@ export const InternalCallCode = {
   FAILED: 'INTERNAL_CALL_FAILED',
 } as const;
 
+/** The first GraphQL error a peer answered with. */
+export interface PeerError {
+  message: string;
+  extensions?: { code?: string; [key: string]: unknown };
+}
+
 export class InternalCallError extends Error {
   constructor(
     readonly code: (typeof InternalCallCode)[keyof typeof InternalCallCode],
     message: string,
     readonly url: string,
+    /** What the peer said, when it answered with a GraphQL error (e.g. a BAD_USER_INPUT to pass on to the caller). */
+    readonly peerError?: PeerError,
   ) {
     super(message);
     this.name = 'InternalCallError';
@@ -66,7 +74,7 @@ export function internalClient(url: string, signingKey: CryptoKey, options: { ti
         const reason = isTimeout(error) ? `timed out after ${timeoutMs} ms` : 'unreachable';
         throw new InternalCallError(InternalCallCode.UNAVAILABLE, `${url} ${reason}`, url);
       }
-      let body: { data?: unknown; errors?: { message: string; extensions?: { code?: string } }[] };
+      let body: { data?: unknown; errors?: PeerError[] };
       try {
         body = (await response.json()) as typeof body;
       } catch (error) {
@@ -75,7 +83,7 @@ export function internalClient(url: string, signingKey: CryptoKey, options: { ti
       }
       if (!response.ok || body.errors?.length) {
         const first = body.errors?.[0];
-        throw new InternalCallError(InternalCallCode.FAILED, `${url} answered HTTP ${response.status}: ${first?.extensions?.code ?? ''} ${first?.message ?? ''}`.trim(), url);
+        throw new InternalCallError(InternalCallCode.FAILED, `${url} answered HTTP ${response.status}: ${first?.extensions?.code ?? ''} ${first?.message ?? ''}`.trim(), url, first);
       }
       return body.data as never;
     },

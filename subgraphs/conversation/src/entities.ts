@@ -36,6 +36,8 @@ export interface Message {
   turnErrors: string[];
   /** A reply: LOCAL, LLM or LLM_IN_COUNTRY. */
   source: string | null;
+  /** A person's spoken message: its text is the transcript (the device's or speech to text's), empty when there was none. */
+  voice: boolean;
   createdAt: Date;
 }
 
@@ -93,6 +95,7 @@ export const MessageEntity = new EntitySchema<Message>({
     riskLevel: { type: 'string', nullable: true },
     turnErrors: { type: 'json', default: '[]' },
     source: { type: 'string', nullable: true },
+    voice: { type: 'boolean', default: false },
     createdAt: { type: 'Date', onCreate: () => new Date() },
   },
 });

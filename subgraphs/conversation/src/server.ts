@@ -9,6 +9,7 @@ import { conversationContext } from './context.js';
 import { ReplyEngine } from './domain/engine.js';
 import { LlmClient } from './domain/llm.js';
 import { internalPeers } from './domain/peers.js';
+import { MAX_AUDIO_BASE64_CHARS } from './domain/voice.js';
 import { entities } from './entities.js';
 import { permissions } from './permissions.js';
 import { resolvers } from './resolvers.js';
@@ -32,7 +33,8 @@ export const conversation: SubgraphModule<ConversationConfig> = {
     logger.info({ llm: config.LLM_BASE_URL ? { model: config.LLM_MODEL, inCountry: config.LLM_IN_COUNTRY } : null }, 'reply engine');
     return createSubgraphServer(
       { name: 'conversation', schemaPath, resolvers: resolvers as never, permissions, context: conversationContext(keyRing, { peers, engine }) },
-      { orm, logger, internalTokenKey },
+      // A voice message's base64 audio, plus room for the rest of the request.
+      { orm, logger, internalTokenKey, bodyLimit: `${Math.ceil(MAX_AUDIO_BASE64_CHARS / 1024) + 64}kb` },
     );
   },
   seed: seedConversations,

@@ -8,6 +8,7 @@ import { moderateReply } from '../src/domain/moderation.js';
 import { extractFacts } from '../src/domain/facts.js';
 import { PiiMasker } from '../src/domain/pii.js';
 import { composeReply, HUMAN_NOTICE } from '../src/domain/responder.js';
+import { voiceMessageEmotion, voiceNote } from '../src/domain/voice.js';
 import { fakeLlm } from './support.js';
 
 const evalData = JSON.parse(readFileSync(new URL('../data/eval-replies.json', import.meta.url), 'utf8'));
@@ -87,6 +88,37 @@ describe('local responder', () => {
 
   it('asks directly about suicidal thoughts when the person sounds hopeless', () => {
     expect(composeReply('I feel hopeless, there is no point').text).toMatch(/ending their life/);
+  });
+});
+
+describe('voice messages', () => {
+  const analysis = (emotion: string, confidence: number, source = 'VOICE', concealment = false) => ({
+    reading: { id: 'r', emotion, confidence, source },
+    transcript: null,
+    concealment,
+    dissonance: null,
+    deviation: null,
+    qualityFlags: [],
+  });
+
+  it('answers the words when they name a feeling, else a clear voice, never an unsure one', () => {
+    expect(voiceMessageEmotion('I feel so lonely', analysis('HAPPY', 0.9)).feeling).toBe('LONELY');
+    expect(voiceMessageEmotion('', analysis('FEAR', 0.6)).feeling).toBe('WORRIED');
+    expect(voiceMessageEmotion('', analysis('SAD', 0.2)).feeling).toBe('NEUTRAL');
+    expect(voiceMessageEmotion('', null).feeling).toBe('NEUTRAL');
+  });
+
+  it('treats "I am fine" said in a sad voice as a deflection to ask about again', () => {
+    const emotion = voiceMessageEmotion('Niko poa tu', analysis('SAD', 0.7, 'FUSED', true));
+    expect(emotion.deflection).toBe(true);
+    expect(composeReply({ text: 'Niko poa tu', emotion, language: 'SW' }).text).toContain('sawa');
+  });
+
+  it('says what happened to a voice note without words', () => {
+    expect(voiceNote('hello', { heard: false, consented: false })).toBeNull();
+    expect(voiceNote(' ', { heard: true, consented: true })).toBe('wordless');
+    expect(voiceNote('', { heard: false, consented: true })).toBe('unavailable');
+    expect(voiceNote('', { heard: false, consented: false })).toBe('notHeard');
   });
 });
 

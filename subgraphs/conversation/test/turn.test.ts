@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { asUser, startTestSubgraph, type TestSubgraph } from '@resona/testing';
 import { conversation } from '../src/server.js';
 import { crisisResources } from '../src/domain/crisis-resources.js';
-import { HUMAN_NOTICE } from '../src/domain/responder.js';
+import { HUMAN_NOTICE, TEMPLATES } from '../src/domain/responder.js';
 import { fakeLlm, fakePeers, type FakeLlm, type FakePeers } from './support.js';
 
 const SEND = `mutation($input: SendMessageInput!) { sendMessage(input: $input) {
@@ -120,6 +120,43 @@ describe('the turn', () => {
       expect(reasons.map((r) => r.review_reasons)).toEqual([['CRISIS_UNASSESSED']]);
     } finally {
       Object.assign(peers.down, { privacy: false, risk: false, emotion: false });
+    }
+  });
+});
+
+describe('the voice turn', () => {
+  const audio = { base64: Buffer.from('RIFF....WAVE').toString('base64'), mimeType: 'audio/wav' };
+
+  it('uses emotion’s reading of the voice for risk (emotion, baseline deviation, dissonance) and for the reply', async () => {
+    const p = await person(local, ['VOICE_PROCESSING', 'EMOTION_ANALYSIS']);
+    const before = peers.requests.length;
+    const { data, errors } = await local.request(asUser(p.user), SEND, { input: { conversationId: p.conversationId, audio, clientMessageId: randomUUID() } });
+    expect(errors).toBeUndefined();
+    const calls = peers.requests.slice(before);
+    expect(calls.map((c) => c.service)).toEqual(['privacy', 'emotion', 'risk']); // heard before stored, then risk
+    expect(calls[1]!.variables.input).toMatchObject({ userId: p.user, messageId: data.sendMessage.userMessage.id, transcript: null, consents: expect.arrayContaining(['VOICE_PROCESSING']) });
+    expect(calls[2]!.variables.input).toMatchObject({ text: '', emotion: 'SAD', emotionConfidence: 0.62, baselineDeviation: 1.8, dissonance: 0.1 });
+    expect(data.sendMessage.emotion.id).toEqual(expect.any(String));
+    // No words, a sad voice: says it heard no words, then answers the sadness.
+    expect(data.sendMessage.reply.text.startsWith(TEMPLATES.voice.wordless.EN)).toBe(true);
+    expect(TEMPLATES.feelings.SAD.reflect.EN.some((sentence) => data.sendMessage.reply.text.includes(sentence))).toBe(true);
+  });
+
+  it('degrades when emotion is down: the message is kept (its words, if any), the error recorded, the reply says so', async () => {
+    const p = await person(local, ['VOICE_PROCESSING', 'EMOTION_ANALYSIS']);
+    peers.down.emotion = true;
+    try {
+      const wordless = await local.request(asUser(p.user), SEND, { input: { conversationId: p.conversationId, audio, clientMessageId: randomUUID() } });
+      expect(wordless.errors).toBeUndefined();
+      expect(wordless.data.sendMessage).toMatchObject({ emotion: null, userMessage: { text: '' } });
+      expect(wordless.data.sendMessage.reply.text.startsWith(TEMPLATES.voice.unavailable.EN)).toBe(true);
+      const [row] = await sql<{ turn_errors: string[]; voice: boolean }>(local, 'select turn_errors, voice from message where id = ?', [wordless.data.sendMessage.userMessage.id]);
+      expect(row).toEqual({ turn_errors: ['EMOTION_UNAVAILABLE'], voice: true });
+      const worded = await local.request(asUser(p.user), SEND, { input: { conversationId: p.conversationId, text: 'Nimechoka sana leo', audio, clientMessageId: randomUUID() } });
+      expect(worded.data.sendMessage.userMessage.text).toBe('Nimechoka sana leo');
+      expect(worded.data.sendMessage.reply.text).not.toContain(TEMPLATES.voice.unavailable.SW); // it has words to answer
+    } finally {
+      peers.down.emotion = false;
     }
   });
 });

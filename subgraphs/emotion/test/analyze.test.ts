@@ -3,25 +3,14 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { asService, asUser, startTestSubgraph, type TestSubgraph } from '@resona/testing';
-import { TARGET_RATE, resample } from '../src/audio/dsp.js';
-import { decodeWav, encodeWav } from '../src/audio/wav.js';
+import { encodeWav } from '../src/audio/wav.js';
 import { emotion } from '../src/server.js';
-import { requireEspeak, speak } from '../scripts/espeak.js';
+import { spokenWavBase64 } from '../scripts/espeak.js';
 
 const ANALYZE = `mutation($input: AnalyzeUtteranceInput!) { analyzeUtterance(input: $input) {
   transcript language quality qualityFlags concealment dissonance deviation
   reading { id emotion confidence source language quality dissonance concealment deviation scores { emotion score } user { id } } } }`;
 const ALL = ['VOICE_PROCESSING', 'EMOTION_ANALYSIS'];
-
-/** espeak-ng speech (fails with the apt-get hint when espeak-ng is missing) as a 16 kHz WAV, base64. */
-function spoken(text: string, voice = 'sw'): string {
-  requireEspeak();
-  const wav = decodeWav(speak(text, voice), { minSeconds: 0, maxSeconds: 60, maxBytes: 1 << 26, maxClippedRatio: 1, minPeak: 0 });
-  const x = resample(wav.samples, wav.sampleRate, TARGET_RATE);
-  const padded = new Float32Array(x.length + TARGET_RATE);
-  padded.set(x, TARGET_RATE / 2);
-  return encodeWav(padded, TARGET_RATE).toString('base64');
-}
 
 // An OpenAI-compatible transcription server on loopback.
 const sttCalls: { auth?: string; body: string }[] = [];
@@ -41,7 +30,7 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => stt.listen(0, '127.0.0.1', resolve));
   const port = (stt.address() as AddressInfo).port;
   subgraph = await startTestSubgraph(emotion, { STT_BASE_URL: `http://127.0.0.1:${port}/v1`, STT_MODEL: 'whisper-test', STT_API_KEY: 'sk-test' });
-  audio = spoken('Nimechoka sana leo. Niko poa tu, asante.');
+  audio = spokenWavBase64('Nimechoka sana leo. Niko poa tu, asante.');
 });
 afterAll(async () => {
   await subgraph?.stop();

@@ -4,15 +4,18 @@ import type { Logger } from '@resona/config';
 import { AuditAction, appendAudit, auditEntry } from '@resona/audit';
 import { anonymousPrincipal, type Principal } from '@resona/auth';
 import { isUuid, type DataKeyVault } from '@resona/db';
-import { badUserInput, notFound } from '@resona/errors';
+import { ErrorCode, badUserInput, notFound } from '@resona/errors';
+import { InternalCallError } from '@resona/subgraph';
+import { GraphQLError } from 'graphql';
 import { ConversationEntity, MessageEntity, ModerationDecisionEntity, type Conversation, type Message } from '../entities.js';
 import { COUNTRIES, type Country } from './crisis-resources.js';
 import { ReplyEngine } from './engine.js';
 import { detectLanguage, type ReplyLanguage } from './language.js';
-import { crisisScreen, type ConsentType, type Peers } from './peers.js';
+import { crisisScreen, type ConsentType, type Peers, type VoiceAnalysis } from './peers.js';
 import { isCrisisLevel, type RiskLevel } from './responder.js';
 import { emptySummary, updateSummary, type ConversationSummary } from './summary.js';
 import { analyseText } from './text-emotion.js';
+import { MAX_AUDIO_BASE64_CHARS, MAX_AUDIO_BYTES, voiceMessageEmotion, voiceNote } from './voice.js';
 
 /** Longest message a person can send, in characters. */
 export const MAX_MESSAGE_LENGTH = 4000;
@@ -39,9 +42,22 @@ export interface SentMessage {
 
 export interface SendInput {
   conversationId: string;
-  text: string;
+  /** The person's words (typed, or the device's transcript of `audio`); may be absent with audio. */
+  text?: string | null;
+  /** A voice message (WAV, base64). */
+  audio?: { base64: string; mimeType: string } | null;
   clientMessageId: string;
   country?: Country | null;
+}
+
+/** What a voice turn learned before its message was stored. */
+interface Heard {
+  consent: Set<ConsentType>;
+  errors: string[];
+  /** Emotion's analysis; null when the voice was not heard (no consent, or emotion down). */
+  analysis: VoiceAnalysis | null;
+  /** VOICE_PROCESSING was granted (or privacy could not say). */
+  consented: boolean;
 }
 
 export interface TurnDeps {
@@ -89,8 +105,10 @@ export class Conversations {
     return conversation;
   }
 
-  private validate(text: string, clientMessageId: string, field = '') {
-    if (!text.trim() || [...text].length > MAX_MESSAGE_LENGTH) throw badUserInput(`text must be 1 to ${MAX_MESSAGE_LENGTH} characters.`, `${field}text`);
+  private validate(text: string, clientMessageId: string, field = '', withAudio = false) {
+    if ((!withAudio && !text.trim()) || [...text].length > MAX_MESSAGE_LENGTH) {
+      throw badUserInput(withAudio ? `text must be at most ${MAX_MESSAGE_LENGTH} characters.` : `text must be 1 to ${MAX_MESSAGE_LENGTH} characters (or send audio).`, `${field}text`);
+    }
     if (!clientMessageId.trim() || clientMessageId.length > MAX_CLIENT_MESSAGE_ID_LENGTH) {
       throw badUserInput(`clientMessageId must be 1 to ${MAX_CLIENT_MESSAGE_ID_LENGTH} characters.`, `${field}clientMessageId`);
     }
@@ -103,16 +121,23 @@ export class Conversations {
    * offline replay) returns the first pair and changes nothing.
    */
   async send(userId: string, input: SendInput, options: { recordedAt?: Date } = {}): Promise<SentMessage> {
-    this.validate(input.text, input.clientMessageId);
+    const typed = input.text ?? '';
+    this.validate(typed, input.clientMessageId, '', Boolean(input.audio));
+    if (input.audio) validateAudio(input.audio);
     if (input.country && !COUNTRIES.includes(input.country)) throw badUserInput('country must be KE, UG or TZ.', 'country');
     const conversation = await this.owned(userId, input.conversationId);
     const existing = await this.findUserMessage(userId, input.clientMessageId);
-    if (existing) return this.awaitReply(conversation, existing, input.text, input.country ?? null);
+    if (existing) return this.awaitReply(conversation, existing, typed, input.country ?? null);
 
     const now = options.recordedAt?.getTime() ?? Date.now();
     const userMessageId = randomUUID();
+    // A voice message is heard before anything is stored: bad audio is refused with nothing
+    // written, and what is stored is its transcript (the device's, or speech to text's).
+    const heard = input.audio ? await this.hear(userId, userMessageId, input.audio, typed) : undefined;
+    const text = heard?.analysis?.transcript?.trim() || typed.trim();
+    const language = text ? detectLanguage(text) : await this.lastLanguage(conversation);
     // Encrypt first: creating the person's data key is its own (idempotent) statement.
-    const ciphertext = await this.vault.encrypt(userId, input.text, userMessageId);
+    const ciphertext = await this.vault.encrypt(userId, text, userMessageId);
     let userMessage: Message;
     try {
       userMessage = await this.em.fork().transactional(async (tx) => {
@@ -124,12 +149,13 @@ export class Conversations {
           textCiphertext: ciphertext,
           clientMessageId: input.clientMessageId,
           replyToId: null,
-          language: detectLanguage(input.text),
+          language,
           emotionReadingId: null,
           riskAssessmentId: null,
           riskLevel: null,
           turnErrors: [],
           source: null,
+          voice: Boolean(input.audio),
           createdAt: new Date(now),
         });
         await tx.flush();
@@ -140,11 +166,57 @@ export class Conversations {
       // A concurrent replay of the same clientMessageId won the race: answer with its pair.
       if (error instanceof UniqueConstraintViolationException) {
         const stored = await this.findUserMessage(userId, input.clientMessageId);
-        if (stored) return this.awaitReply(conversation, stored, input.text, input.country ?? null);
+        if (stored) return this.awaitReply(conversation, stored, text, input.country ?? null);
       }
       throw error;
     }
-    return this.completeTurn(conversation, userMessage, input.text, input.country ?? null);
+    return this.completeTurn(conversation, userMessage, text, input.country ?? null, heard);
+  }
+
+  /** The person's consent types; without privacy's word, none (safe by default) and the turn records why. */
+  private async consentOf(userId: string, errors: string[]): Promise<Set<ConsentType>> {
+    const { peers, logger, requestId = null } = this.deps;
+    if (!peers) return new Set();
+    try {
+      return await peers.consentTypes(userId, requestId);
+    } catch (error) {
+      errors.push(TurnError.PRIVACY_UNAVAILABLE);
+      logger?.warn({ err: (error as Error).message }, 'consent unavailable: local responder, no emotion recording');
+      return new Set();
+    }
+  }
+
+  /**
+   * A voice message, before it is stored: consent, then emotion decodes, validates and reads it
+   * (and transcribes it when allowed). Emotion's BAD_USER_INPUT (bad audio) is the sender's to
+   * fix and is passed on; emotion being down only degrades the turn.
+   */
+  private async hear(userId: string, messageId: string, audio: { base64: string; mimeType: string }, typed: string): Promise<Heard> {
+    const { peers, logger, requestId = null } = this.deps;
+    const errors: string[] = [];
+    const consent = await this.consentOf(userId, errors);
+    const consented = consent.has('VOICE_PROCESSING') || errors.includes(TurnError.PRIVACY_UNAVAILABLE);
+    const transcript = typed.trim() || null;
+    // Without VOICE_PROCESSING the audio is never sent on; the words (if any) are still read with EMOTION_ANALYSIS.
+    if (!peers || !(consent.has('VOICE_PROCESSING') || (consent.has('EMOTION_ANALYSIS') && transcript))) return { consent, errors, analysis: null, consented };
+    try {
+      const analysis = await peers.analyzeUtterance({ userId, messageId, audio, transcript, consents: [...consent] }, requestId);
+      return { consent, errors, analysis, consented };
+    } catch (error) {
+      const peerError = error instanceof InternalCallError ? error.peerError : undefined;
+      if (peerError?.extensions?.code === ErrorCode.BAD_USER_INPUT) {
+        throw new GraphQLError(peerError.message, { extensions: { ...peerError.extensions, field: 'audio' } });
+      }
+      errors.push(TurnError.EMOTION_UNAVAILABLE);
+      logger?.warn({ err: (error as Error).message, messageId }, 'voice not analysed: the turn goes on without it');
+      return { consent, errors, analysis: null, consented };
+    }
+  }
+
+  /** The language of the person's last message here (for a voice message without words); EN when none. */
+  private async lastLanguage(conversation: Conversation): Promise<ReplyLanguage> {
+    const last = await this.em.fork().findOne(MessageEntity, { conversationId: conversation.id, role: 'USER', language: { $ne: null } }, { orderBy: { createdAt: 'desc' } });
+    return (last?.language as ReplyLanguage | null) ?? 'EN';
   }
 
   /**
@@ -200,29 +272,26 @@ export class Conversations {
     return out;
   }
 
-  private async completeTurn(conversation: Conversation, userMessage: Message, text: string, country: Country | null): Promise<SentMessage> {
+  /** `heard`: a voice message's consent and analysis, already taken before it was stored. */
+  private async completeTurn(conversation: Conversation, userMessage: Message, text: string, country: Country | null, heard?: Heard): Promise<SentMessage> {
     const { peers, logger, requestId = null } = this.deps;
     const userId = userMessage.userId;
-    const errors: string[] = [];
+    const errors: string[] = [...(heard?.errors ?? [])];
     const language: ReplyLanguage = (userMessage.language as ReplyLanguage | null) ?? detectLanguage(text);
     const personCountry = country ?? (conversation.country as Country | null);
 
     // 1. Consent. Without privacy's word: no external AI, no emotion recording (safe by default).
-    let consent = new Set<ConsentType>();
-    if (peers) {
-      try {
-        consent = await peers.consentTypes(userId, requestId);
-      } catch (error) {
-        errors.push(TurnError.PRIVACY_UNAVAILABLE);
-        logger?.warn({ err: (error as Error).message, messageId: userMessage.id }, 'consent unavailable: local responder, no emotion recording');
-      }
-    }
+    const consent = heard?.consent ?? (await this.consentOf(userId, errors));
     const externalAiConsent = consent.has('EXTERNAL_AI');
 
-    // 2. Emotion (text, computed here) and risk, in parallel.
-    const emotion = analyseText(text);
+    // 2. Emotion (a voice message's reading was made by emotion when it was heard; a text one's is computed here) and risk.
+    const voice = heard?.analysis ?? null;
+    const reading = voice?.reading ?? null;
+    const emotion = userMessage.voice ? voiceMessageEmotion(text, voice) : analyseText(text);
     const [emotionReadingId, risk] = await Promise.all([
-      peers && consent.has('EMOTION_ANALYSIS')
+      heard
+        ? Promise.resolve(reading?.id ?? null)
+        : peers && consent.has('EMOTION_ANALYSIS')
         ? peers.recordEmotion({ userId, messageId: userMessage.id, emotion }, requestId).catch((error: Error) => {
             errors.push(TurnError.EMOTION_UNAVAILABLE);
             logger?.warn({ err: error.message, messageId: userMessage.id }, 'emotion reading not recorded');
@@ -231,7 +300,20 @@ export class Conversations {
         : Promise.resolve(null),
       peers
         ? peers
-            .assessRisk({ userId, messageId: userMessage.id, text, language, emotion: emotion.emotion, emotionConfidence: emotion.confidence, externalAiConsent }, requestId)
+            .assessRisk(
+              {
+                userId,
+                messageId: userMessage.id,
+                text,
+                language,
+                emotion: reading?.emotion ?? emotion.emotion,
+                emotionConfidence: reading?.confidence ?? emotion.confidence,
+                baselineDeviation: voice?.deviation ?? null,
+                dissonance: voice?.dissonance ?? null,
+                externalAiConsent,
+              },
+              requestId,
+            )
             .catch((error: Error) => {
               errors.push(TurnError.RISK_UNAVAILABLE);
               logger?.warn({ err: error.message, messageId: userMessage.id }, 'risk not assessed: local crisis screen');
@@ -245,7 +327,8 @@ export class Conversations {
     // 3. The reply, moderated.
     const summary = await this.loadSummary(conversation);
     const history = this.engine.llmAllowed(externalAiConsent) ? await this.history(conversation, userMessage.id) : [];
-    const generated = await this.engine.generate({ text, language, emotion, riskLevel, country: personCountry, summary, history, externalAiConsent });
+    const note = userMessage.voice ? voiceNote(text, { heard: Boolean(voice), consented: heard?.consented ?? true }) : null;
+    const generated = await this.engine.generate({ text, language, emotion, riskLevel, country: personCountry, summary, history, externalAiConsent, voice: note });
     errors.push(...generated.errors);
     const reviewReasons = [
       ...(generated.moderation.needsReview ? ['UNCERTAIN_MODERATION'] : []),
@@ -279,6 +362,7 @@ export class Conversations {
           riskLevel,
           turnErrors: [],
           source: generated.source,
+          voice: false,
           // One millisecond later, so the reply sorts after the message it answers.
           createdAt: new Date(userMessage.createdAt.getTime() + 1),
         });
@@ -317,4 +401,13 @@ export class Conversations {
   private findUserMessage(userId: string, clientMessageId: string): Promise<Message | null> {
     return this.em.fork().findOne(MessageEntity, { userId, clientMessageId });
   }
+}
+
+/** Cheap checks before anything is sent on: emotion decodes and validates the audio itself. */
+function validateAudio(audio: { base64: string; mimeType: string }) {
+  if (!audio.base64) throw new GraphQLError('The audio is empty.', { extensions: { code: ErrorCode.BAD_USER_INPUT, field: 'audio', reason: 'EMPTY' } });
+  if (audio.base64.length > MAX_AUDIO_BASE64_CHARS) {
+    throw new GraphQLError(`The audio is larger than ${MAX_AUDIO_BYTES} bytes.`, { extensions: { code: ErrorCode.BAD_USER_INPUT, field: 'audio', reason: 'TOO_LARGE' } });
+  }
+  if (audio.mimeType.length > 100) throw new GraphQLError('mimeType is too long.', { extensions: { code: ErrorCode.BAD_USER_INPUT, field: 'audio', reason: 'UNSUPPORTED_MIME_TYPE' } });
 }

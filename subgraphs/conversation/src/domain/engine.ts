@@ -7,7 +7,7 @@ import { LlmError, type LlmClient } from './llm.js';
 import { moderateReply, type ModerationResult } from './moderation.js';
 import { PiiMasker } from './pii.js';
 import { buildPrompt } from './prompt.js';
-import { composeReply, type RiskLevel } from './responder.js';
+import { composeReply, type RiskLevel, type VoiceNote } from './responder.js';
 import { summaryText, type ConversationSummary } from './summary.js';
 import type { TextEmotion } from './text-emotion.js';
 
@@ -29,6 +29,8 @@ export interface GenerateInput {
   history: { role: 'user' | 'assistant'; text: string }[];
   /** Has the person granted EXTERNAL_AI? */
   externalAiConsent: boolean;
+  /** A voice message without words (the local responder says so; there is nothing to send a model). */
+  voice?: VoiceNote | null;
 }
 
 export interface Generated {
@@ -76,12 +78,12 @@ export class ReplyEngine {
     const facts = [...input.summary.facts, ...extractFacts(input.text)];
     const local = () => {
       const note = knowledge[0] && knowledge[0].score >= LOCAL_NOTE_MIN_SCORE ? knowledge[0].entry.local[input.language] : null;
-      return composeReply({ text: input.text, language: input.language, emotion: input.emotion, riskLevel: input.riskLevel, country: input.country, culturalNote: note }).text;
+      return composeReply({ text: input.text, language: input.language, emotion: input.emotion, riskLevel: input.riskLevel, country: input.country, culturalNote: note, voice: input.voice }).text;
     };
 
     let candidate: string | null = null;
     let source: ReplySource = 'LOCAL';
-    if (this.llmAllowed(input.externalAiConsent)) {
+    if (this.llmAllowed(input.externalAiConsent) && !input.voice) {
       const masker = new PiiMasker();
       const budget = this.options.tokenBudget ?? 3000;
       const messages = buildPrompt(

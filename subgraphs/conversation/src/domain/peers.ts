@@ -11,12 +11,41 @@ export interface RiskResult {
   score: number;
 }
 
+/** What emotion heard in a voice message (analyzeUtterance). */
+export interface VoiceAnalysis {
+  /** The reading; null without EMOTION_ANALYSIS consent or with nothing to read. */
+  reading: { id: string; emotion: string; confidence: number; source: string } | null;
+  /** The device's transcript, or speech to text's (with consent); null when there was none. */
+  transcript: string | null;
+  /** The words say fine, the voice does not. */
+  concealment: boolean | null;
+  dissonance: number | null;
+  /** Standard deviations from the person's own baseline. */
+  deviation: number | null;
+  qualityFlags: string[];
+}
+
 /** What the turn asks other subgraphs. Each call may fail; the turn degrades, never loses the message. */
 export interface Peers {
   consentTypes(userId: string, requestId: string | null): Promise<Set<ConsentType>>;
   recordEmotion(input: { userId: string; messageId: string; emotion: TextEmotion }, requestId: string | null): Promise<string>;
+  /** A voice message: decoded, validated and read by emotion (a bad file is the peer's BAD_USER_INPUT). */
+  analyzeUtterance(
+    input: { userId: string; messageId: string; audio: { base64: string; mimeType: string }; transcript: string | null; consents: ConsentType[] },
+    requestId: string | null,
+  ): Promise<VoiceAnalysis>;
   assessRisk(
-    input: { userId: string; messageId: string; text: string; language: string; emotion: string; emotionConfidence: number; externalAiConsent: boolean },
+    input: {
+      userId: string;
+      messageId: string;
+      text: string;
+      language: string;
+      emotion: string;
+      emotionConfidence: number;
+      externalAiConsent: boolean;
+      baselineDeviation?: number | null;
+      dissonance?: number | null;
+    },
     requestId: string | null,
   ): Promise<RiskResult>;
 }
@@ -25,6 +54,10 @@ export interface Peers {
 export const GRANTED_CONSENT_TYPES = `query GrantedConsentTypes($userId: ID!) { grantedConsentTypes(userId: $userId) }`;
 /** Emotion: store the text reading of a message. */
 export const RECORD_EMOTION = `mutation RecordEmotion($input: RecordEmotionReadingInput!) { recordEmotionReading(input: $input) { id } }`;
+/** Emotion: read a voice message (service-only). */
+export const ANALYZE_UTTERANCE = `mutation AnalyzeUtterance($input: AnalyzeUtteranceInput!) {
+  analyzeUtterance(input: $input) { reading { id emotion confidence source } transcript concealment dissonance deviation qualityFlags }
+}`;
 /** Risk: assess a message (service-only). */
 export const ASSESS_MESSAGE = `mutation AssessMessage($input: AssessMessageInput!) { assessMessage(input: $input) { id level score signals { code detail } } }`;
 
@@ -53,6 +86,10 @@ export function internalPeers(clients: { privacy: InternalClient; emotion: Inter
         { requestId },
       );
       return data.recordEmotionReading.id;
+    },
+    async analyzeUtterance(input, requestId) {
+      const data = await clients.emotion.request<{ analyzeUtterance: VoiceAnalysis }>(ANALYZE_UTTERANCE, { input }, { requestId });
+      return data.analyzeUtterance;
     },
     async assessRisk(input, requestId) {
       const data = await clients.risk.request<{ assessMessage: RiskResult }>(ASSESS_MESSAGE, { input }, { requestId });

@@ -17,6 +17,7 @@ interface Templates {
   feelings: Record<Exclude<Feeling, 'NEUTRAL'>, Parts>;
   neutral: Parts;
   deflection: Parts;
+  voice: Record<VoiceNote, ByLanguage<string>>;
   crisis: { reflect: ByLanguage<string>; human: ByLanguage<string>; resourcesHeader: ByLanguage<string>; ask: ByLanguage<string> };
 }
 
@@ -24,6 +25,13 @@ export const TEMPLATES = JSON.parse(readFileSync(new URL('../../data/responder-t
 
 /** The fixed sentence that tells the person a human is being told, per language (moderation checks for it). */
 export const HUMAN_NOTICE: ByLanguage<string> = TEMPLATES.crisis.human;
+
+/**
+ * A voice message the responder has no words for: `wordless` when it was heard but had no
+ * transcript (the feeling may still come from the voice), `notHeard` without VOICE_PROCESSING
+ * consent, `unavailable` when it could not be processed now (emotion or privacy down).
+ */
+export type VoiceNote = 'wordless' | 'notHeard' | 'unavailable';
 
 export interface ResponderInput {
   text: string;
@@ -37,6 +45,8 @@ export interface ResponderInput {
   emotion?: TextEmotion;
   /** Override the detected language (e.g. the person's preferred one). */
   language?: ReplyLanguage;
+  /** A voice message without words: the reply says so first. */
+  voice?: VoiceNote | null;
 }
 
 export interface LocalReply {
@@ -70,7 +80,10 @@ export function composeReply(textOrInput: string | ResponderInput): LocalReply {
     return { language, feeling: emotion.feeling, text: `${c.reflect[language]} ${crisisBlock(language, input.country)}` };
   }
   const parts = emotion.deflection ? TEMPLATES.deflection : emotion.feeling === 'NEUTRAL' ? TEMPLATES.neutral : TEMPLATES.feelings[emotion.feeling];
-  const sentences = [choose(parts.reflect[language], 'r')];
+  // A voice note not listened to has nothing to reflect on: say so, and ask.
+  if (input.voice && input.voice !== 'wordless') return { language, feeling: emotion.feeling, text: `${TEMPLATES.voice[input.voice][language]} ${choose(TEMPLATES.neutral.ask[language], 'a')}` };
+  const sentences = input.voice ? [TEMPLATES.voice[input.voice][language]] : [];
+  sentences.push(choose(parts.reflect[language], 'r'));
   if (parts.cope) sentences.push(choose(parts.cope[language], 'c'));
   if (input.culturalNote) sentences.push(input.culturalNote);
   // Hopelessness always asks about safety: asking directly does not plant the idea, and it finds those at risk.

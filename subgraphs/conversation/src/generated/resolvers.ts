@@ -58,6 +58,19 @@ export type Message = {
   id: Scalars['ID']['output'];
   role: MessageRole;
   text: Scalars['String']['output'];
+  /** The person spoke this message: its text is the transcript (the device's, or speech to text's with consent), empty when there was none. */
+  voice: Scalars['Boolean']['output'];
+};
+
+/**
+ * A spoken message: WAV (RIFF/WAVE), PCM 16-bit, 8 to 48 kHz, mono or stereo, 0.5 to 60 seconds,
+ * at most 2 MiB before base64 (60 s of 16 kHz mono fits). WAV because every phone records it without
+ * a codec on the server; compressed formats would need a decoder we must keep patched.
+ */
+export type MessageAudioInput = {
+  base64: Scalars['String']['input'];
+  /** audio/wav (also audio/x-wav, audio/wave). */
+  mimeType: Scalars['String']['input'];
 };
 
 export type MessageRole =
@@ -110,13 +123,15 @@ export type RiskAssessment = {
 };
 
 export type SendMessageInput = {
+  /** A voice message (needs VOICE_PROCESSING consent to be heard). Bad audio is BAD_USER_INPUT with extensions.field = audio and extensions.reason. */
+  audio?: InputMaybe<MessageAudioInput>;
   /** 1 to 100 characters, unique per message: sending the same one again returns the first result. */
   clientMessageId: Scalars['String']['input'];
   conversationId: Scalars['ID']['input'];
   /** The person's country, for crisis lines; remembered for the conversation. */
   country?: InputMaybe<Country>;
-  /** 1 to 4000 characters. */
-  text: Scalars['String']['input'];
+  /** The person's words, 1 to 4000 characters: typed, or the device's own transcript of `audio`. Needed unless `audio` is sent. */
+  text?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type SendMessagePayload = {
@@ -260,6 +275,8 @@ export type ResolversTypes = ResolversObject<{
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   EmotionReading: ResolverTypeWrapper<EmotionReading>;
   Message: ResolverTypeWrapper<MessageModel>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  MessageAudioInput: MessageAudioInput;
   MessageRole: MessageRole;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   OfflineMessageInput: OfflineMessageInput;
@@ -269,7 +286,6 @@ export type ResolversTypes = ResolversObject<{
   SendMessagePayload: ResolverTypeWrapper<SentMessageModel>;
   SyncMessagesInput: SyncMessagesInput;
   User: ResolverTypeWrapper<UserRefModel>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -281,6 +297,8 @@ export type ResolversParentTypes = ResolversObject<{
   DateTime: Scalars['DateTime']['output'];
   EmotionReading: EmotionReading;
   Message: MessageModel;
+  Boolean: Scalars['Boolean']['output'];
+  MessageAudioInput: MessageAudioInput;
   Mutation: Record<PropertyKey, never>;
   OfflineMessageInput: OfflineMessageInput;
   Query: Record<PropertyKey, never>;
@@ -289,7 +307,6 @@ export type ResolversParentTypes = ResolversObject<{
   SendMessagePayload: SentMessageModel;
   SyncMessagesInput: SyncMessagesInput;
   User: UserRefModel;
-  Boolean: Scalars['Boolean']['output'];
 }>;
 
 export type ConversationResolvers<ContextType = ConversationContext, ParentType extends ResolversParentTypes['Conversation'] = ResolversParentTypes['Conversation'], FederationReferenceType extends FederationReferenceTypes['Conversation'] = FederationReferenceTypes['Conversation']> = ResolversObject<{
@@ -319,6 +336,7 @@ export type MessageResolvers<ContextType = ConversationContext, ParentType exten
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   role?: Resolver<ResolversTypes['MessageRole'], ParentType, ContextType>;
   text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  voice?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 }>;
 
 export type MutationResolvers<ContextType = ConversationContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
