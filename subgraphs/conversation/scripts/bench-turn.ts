@@ -2,7 +2,8 @@
  * pnpm bench:turn — p50/p99 of a text turn with the local responder: `sendMessage` over HTTP to
  * the conversation subgraph (real PostgreSQL, encryption, audit) with privacy, emotion and risk
  * answered by loopback stand-ins; and the reply engine alone (responder + retrieval + moderation).
- * Voice turns are not measured: the conversation subgraph takes no audio yet.
+ * `tests/bench/turn.ts` (the second half of `pnpm bench:turn`) measures text and 5 s voice turns
+ * through the gateway on the whole stack.
  */
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';

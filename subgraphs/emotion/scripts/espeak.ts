@@ -22,13 +22,17 @@ export function speak(text: string, voice = 'en-us', extra: string[] = []): Buff
 
 /**
  * espeak-ng speech as a 16 kHz mono WAV with half a second of silence before and after (as a phone
- * records it), base64: the voice message tests send. Fails with the install hint without espeak-ng.
+ * records it), base64: the voice message tests send. With `seconds`, the speech is repeated (with
+ * those pauses) to exactly that length. Fails with the install hint without espeak-ng.
  */
-export function spokenWavBase64(text: string, voice = 'sw'): string {
+export function spokenWavBase64(text: string, voice = 'sw', seconds?: number): string {
   requireEspeak();
   const wav = decodeWav(speak(text, voice), { minSeconds: 0, maxSeconds: 60, maxBytes: 1 << 26, maxClippedRatio: 1, minPeak: 0 });
   const samples = resample(wav.samples, wav.sampleRate, TARGET_RATE);
   const padded = new Float32Array(samples.length + TARGET_RATE);
   padded.set(samples, TARGET_RATE / 2);
-  return encodeWav(padded, TARGET_RATE).toString('base64');
+  if (seconds === undefined) return encodeWav(padded, TARGET_RATE).toString('base64');
+  const clip = new Float32Array(Math.round(seconds * TARGET_RATE));
+  for (let i = 0; i < clip.length; i++) clip[i] = padded[i % padded.length]!;
+  return encodeWav(clip, TARGET_RATE).toString('base64');
 }
