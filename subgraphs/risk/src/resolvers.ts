@@ -65,7 +65,7 @@ export const resolvers: Resolvers = {
       reviewAssessment(ctx.em, id, level, note ?? null, ctx.principal, async (item) => {
         if (ctx.services.onCallClinicId && ctx.principal.clinicId === ctx.services.onCallClinicId) return (await ctx.services.sharingClinics(item.userId)).length === 0;
         return ctx.consent.shares(item.userId);
-      }),
+      }, ctx.services),
   },
   Subscription: {
     crisisAlerts: {

@@ -253,6 +253,24 @@ describe('review queue', () => {
   });
 });
 
+describe('review corrections that raise the level', () => {
+  it('a correction up to HIGH opens the escalation, alerts the clinic and notifies, once', async () => {
+    const a = await assess(patient, 'niko sawa', { emotion: 'SAD', emotionConfidence: 0.95, dissonance: 0.95, baselineDeviation: 3 });
+    expect(a.escalation).toBeNull();
+    const item = (await sg.request(clinicianC, QUEUE, { clinicId: C })).data.reviewQueue.find((i: { assessment: { id: string } }) => i.assessment.id === a.id);
+    const reviewed = await sg.request(clinicianC, REVIEW, { id: item.id, level: 'HIGH', note: 'said goodbye to her sister last night' });
+    expect(reviewed.data.reviewAssessment).toMatchObject({ status: 'CORRECTED', reviewedLevel: 'HIGH' });
+    const open = (await sg.request(clinicianC, OPEN_ESC, { clinicId: C })).data.openEscalations as { id: string; state: string }[];
+    const [row] = await sg.orm.orm.em.fork().execute<{ id: string; level: string; history: { note: string }[] }[]>('select id, level, history from crisis_escalation where assessment_id = ?', [a.id]);
+    expect(row).toMatchObject({ level: 'HIGH', history: [{ note: `${a.level} assessment raised to HIGH by review` }] });
+    expect(open.map((e) => e.id)).toContain(row!.id);
+    const alerts = (await sg.request(clinicianC, `query($clinicId: ID!) { openCrisisAlerts(clinicId: $clinicId) { id assessment { id } } }`, { clinicId: C })).data.openCrisisAlerts;
+    expect(alerts.filter((x: { assessment: { id: string } }) => x.assessment.id === a.id)).toHaveLength(1);
+    const hook = await until(() => webhook.accepted.find((h) => JSON.parse(h.body).escalationId === row!.id));
+    expect(JSON.parse(hook.body)).toMatchObject({ escalationId: row!.id, level: 'HIGH' });
+  });
+});
+
 describe('LLM layer', () => {
   it('is asked only with external-AI consent, sees no PII, and may raise but never lower', async () => {
     const text = 'I feel so hopeless. My name is Wanjiku Kamau and my number is 0712 345 678';

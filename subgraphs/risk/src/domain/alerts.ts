@@ -52,22 +52,14 @@ export async function recordAssessmentWithAlerts(em: EntityManager, input: Asses
   const existing = await existingFor(em, input.messageId);
   if (existing) return existing;
   const { level, userId } = validateAssessment(input);
-  const alerting = ALERT_LEVELS.includes(level);
-  const clinics = alerting ? await deps.sharingClinics(userId) : [];
-  const onCall = alerting && clinics.length === 0;
-  const alertClinics = onCall ? (deps.onCallClinicId ? [deps.onCallClinicId] : []) : clinics;
+  const alerting = isAlertLevel(level);
+  const targets = alerting ? await alertTargets(deps, userId) : null;
   let assessment: RiskAssessment;
   try {
     assessment = await em.transactional(async (tx) => {
       const assessment = await recordAssessment(tx, input);
       const messages: OutboxMessage[] = [{ topic: OutboxTopic.publishAssessment, key: `assessment:${assessment.id}`, payload: assessmentJson(assessment) }];
-      if (alerting) {
-        const escalation = await openEscalation(tx, { assessmentId: assessment.id, userId, level: level as 'HIGH' | 'IMMINENT', clinicIds: alertClinics, onCall }, deps.escalation);
-        for (const clinicId of alertClinics) {
-          const alert = tx.create(CrisisAlertEntity, { id: randomUUID(), clinicId, userId, assessmentId: assessment.id, createdAt: new Date(), acknowledgedAt: null, acknowledgedBy: null });
-          messages.push({ topic: OutboxTopic.publishAlert, key: `alert:${alert.id}`, payload: { ...alertJson(alert), assessment: assessmentJson(assessment), escalationId: escalation.id } satisfies AlertEvent });
-        }
-      }
+      if (targets) messages.push(...(await raiseAlerts(tx, assessment, targets, deps)));
       if (extras.review?.length) {
         tx.create(ReviewItemEntity, {
           id: randomUUID(), assessmentId: assessment.id, userId, reasons: extras.review, status: 'PENDING', detectedLevel: level,
@@ -88,6 +80,42 @@ export async function recordAssessmentWithAlerts(em: EntityManager, input: Asses
   }
   deps.wake?.();
   return assessment;
+}
+
+export const isAlertLevel = (level: RiskLevel): level is 'HIGH' | 'IMMINENT' => ALERT_LEVELS.includes(level);
+
+/** Where alerts go, clinics and whether it is the on-call clinic. */
+export interface AlertTargets {
+  clinicIds: string[];
+  onCall: boolean;
+}
+
+/** Every clinic the person shares with, else the service's on-call clinic. Ask before a transaction opens (it is a network call). */
+export async function alertTargets(deps: RecordDeps, userId: string): Promise<AlertTargets> {
+  const clinics = await deps.sharingClinics(userId);
+  const onCall = clinics.length === 0;
+  return { onCall, clinicIds: onCall ? (deps.onCallClinicId ? [deps.onCallClinicId] : []) : clinics };
+}
+
+/**
+ * Inside the caller's transaction: the escalation (notifications and reminders queued) and one alert
+ * per target clinic for `assessment` at its level (or `raise.level`, when a reviewer raised it);
+ * returns the outbox rows that announce the alerts.
+ */
+export async function raiseAlerts(
+  tx: EntityManager,
+  assessment: RiskAssessment,
+  targets: AlertTargets,
+  deps: RecordDeps,
+  raise?: { level: 'HIGH' | 'IMMINENT'; note: string },
+): Promise<OutboxMessage[]> {
+  const level = raise?.level ?? (assessment.level as 'HIGH' | 'IMMINENT');
+  const escalation = await openEscalation(tx, { assessmentId: assessment.id, userId: assessment.userId, level, clinicIds: targets.clinicIds, onCall: targets.onCall, note: raise?.note }, deps.escalation);
+  return targets.clinicIds.map((clinicId) => {
+    const alert = tx.create(CrisisAlertEntity, { id: randomUUID(), clinicId, userId: assessment.userId, assessmentId: assessment.id, createdAt: new Date(), acknowledgedAt: null, acknowledgedBy: null });
+    // The dashboard acts on the level it is shown: a reviewer's raised level, not the one detected.
+    return { topic: OutboxTopic.publishAlert, key: `alert:${alert.id}`, payload: { ...alertJson(alert), assessment: { ...assessmentJson(assessment), level }, escalationId: escalation.id } satisfies AlertEvent };
+  });
 }
 
 async function existingFor(em: EntityManager, messageId: string | null | undefined): Promise<RiskAssessment | null> {

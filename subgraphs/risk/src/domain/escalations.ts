@@ -104,7 +104,7 @@ export interface EscalationDeps {
 /** Inside the assessment's transaction: the escalation, its first notifications and (IMMINENT) its first reminder. */
 export async function openEscalation(
   tx: EntityManager,
-  input: { assessmentId: string; userId: string; level: 'HIGH' | 'IMMINENT'; clinicIds: string[]; onCall: boolean },
+  input: { assessmentId: string; userId: string; level: 'HIGH' | 'IMMINENT'; clinicIds: string[]; onCall: boolean; note?: string },
   deps: EscalationDeps,
 ): Promise<CrisisEscalation> {
   const now = new Date();
@@ -116,7 +116,7 @@ export async function openEscalation(
     state: 'OPEN',
     clinicIds: input.clinicIds,
     onCall: input.onCall,
-    history: [{ kind: 'TRANSITION', from: null, to: 'OPEN', at: now.toISOString(), by: null, note: `${input.level} assessment` }],
+    history: [{ kind: 'TRANSITION', from: null, to: 'OPEN', at: now.toISOString(), by: null, note: input.note ?? `${input.level} assessment` }],
     reminders: 0,
     createdAt: now,
     updatedAt: now,

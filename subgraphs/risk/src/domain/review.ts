@@ -3,7 +3,9 @@ import { appendAudit, auditEntry } from '@resona/audit';
 import type { Principal } from '@resona/auth';
 import { isUuid } from '@resona/db';
 import { badUserInput, notFound } from '@resona/errors';
-import { RISK_LEVELS, ReviewItemEntity, RiskAssessmentEntity, type ReviewItem, type RiskLevel } from '../entities.js';
+import { enqueue } from '@resona/outbox';
+import { CrisisEscalationEntity, RISK_LEVELS, ReviewItemEntity, RiskAssessmentEntity, type ReviewItem, type RiskLevel } from '../entities.js';
+import { alertTargets, isAlertLevel, raiseAlerts, type RecordDeps } from './alerts.js';
 
 /** The audit action of a review. */
 export const ASSESSMENT_REVIEWED = 'RISK_ASSESSMENT_REVIEWED';
@@ -24,9 +26,20 @@ export async function pendingReviews(em: EntityManager, userIds: string[] | 'uns
 /**
  * A clinician confirms (same level) or corrects a borderline assessment. The item keeps the
  * detected and reviewed levels: the labelled data for the next lexicon revision. The assessment
- * itself is not rewritten (what the system decided at the time stays on record). Audited.
+ * itself is not rewritten (what the system decided at the time stays on record). A correction up
+ * to HIGH or IMMINENT of an assessment that raised no escalation opens one now, with its alerts
+ * and notifications, in the review's transaction: the reviewer's judgement alerts like a detection.
+ * Audited.
  */
-export async function reviewAssessment(em: EntityManager, id: string, level: RiskLevel, note: string | null, actor: Principal, mayReview: (item: ReviewItem) => Promise<boolean>): Promise<ReviewItem> {
+export async function reviewAssessment(
+  em: EntityManager,
+  id: string,
+  level: RiskLevel,
+  note: string | null,
+  actor: Principal,
+  mayReview: (item: ReviewItem) => Promise<boolean>,
+  alerts: RecordDeps,
+): Promise<ReviewItem> {
   if (!isUuid(id)) throw badUserInput('id is not a valid id.', 'id');
   if (!RISK_LEVELS.includes(level)) throw badUserInput(`Unknown level ${level}.`, 'level');
   if (note != null && note.length > 2000) throw badUserInput('note is at most 2000 characters.', 'note');
@@ -35,10 +48,19 @@ export async function reviewAssessment(em: EntityManager, id: string, level: Ris
   if (item.status !== 'PENDING') throw badUserInput(`This item was already ${item.status.toLowerCase()}.`, 'id');
   const assessment = await em.findOneOrFail(RiskAssessmentEntity, { id: item.assessmentId });
   const status = level === assessment.level ? 'CONFIRMED' : 'CORRECTED';
+  const escalates = isAlertLevel(level) && !(await em.findOne(CrisisEscalationEntity, { assessmentId: assessment.id }));
+  // Privacy is asked before the transaction opens (no network call holds a transaction).
+  const targets = escalates ? await alertTargets(alerts, item.userId) : null;
   await em.transactional(async (tx) => {
     const changed = await tx.nativeUpdate(ReviewItemEntity, { id, status: 'PENDING' }, { status, reviewedLevel: level, reviewedBy: actor.userId, reviewedAt: new Date(), note });
     if (!changed) throw badUserInput('This item was reviewed meanwhile.', 'id');
+    if (targets && isAlertLevel(level)) {
+      const messages = await raiseAlerts(tx, assessment, targets, alerts, { level, note: `${assessment.level} assessment raised to ${level} by review` });
+      await tx.flush();
+      await enqueue(tx, messages);
+    }
     await appendAudit(tx, [auditEntry(actor, { action: ASSESSMENT_REVIEWED, subjectUserId: item.userId, resourceType: 'RiskAssessment', resourceId: item.assessmentId, detail: { from: assessment.level, to: level, status } })]);
   });
+  if (targets) alerts.wake?.();
   return (await em.fork().findOne(ReviewItemEntity, { id }))!;
 }
