@@ -15,6 +15,8 @@ export const conversationConfigSchema = subgraphConfigSchema(
     RISK_URL: z.string().url().default('http://127.0.0.1:4004/graphql'),
     /** The emotion subgraph (`recordEmotionReading`). Default its development port. */
     EMOTION_URL: z.string().url().default('http://127.0.0.1:4003/graphql'),
+    /** Resona's own safety team: clinicians (with MFA) of this clinic review moderation decisions. Unset: nobody does. */
+    SAFETY_REVIEW_CLINIC_ID: z.string().uuid().optional(),
     /** How long one internal call of the turn may take. Default 3000 ms. */
     PEER_TIMEOUT_MS: z.coerce.number().int().min(50).max(60_000).default(3000),
     /** An OpenAI-compatible endpoint (…/v1). Unset: the local responder answers every turn. */

@@ -3,6 +3,7 @@ import type { KeyRing } from '@resona/crypto';
 import { DataKeyVault, entityLoader, pageLoader } from '@resona/db';
 import type { SubgraphContext } from '@resona/subgraph';
 import { Conversations } from './domain/conversations.js';
+import { ModerationReviews } from './domain/moderation-review.js';
 import type { ReplyEngine } from './domain/engine.js';
 import type { Peers } from './domain/peers.js';
 import type { Conversation, Message } from './entities.js';
@@ -16,12 +17,16 @@ export interface ConversationContext extends SubgraphContext {
   conversationPages: ReturnType<typeof pageLoader<Conversation>>;
   /** Pages of a conversation's messages, keyed by conversation id. */
   messagePages: ReturnType<typeof pageLoader<Message>>;
+  moderationReviews: ModerationReviews;
+  /** Resona's safety team's clinic (SAFETY_REVIEW_CLINIC_ID), whose clinicians review moderation. */
+  safetyReviewClinicId: string | null;
 }
 
 /** What the turn shares across requests: the peers and the reply engine (with its circuit breaker). */
 export interface TurnServices {
   peers: Peers | null;
   engine: ReplyEngine;
+  safetyReviewClinicId?: string | null;
 }
 
 export const conversationContext =
@@ -41,5 +46,7 @@ export const conversationContext =
       messages: entityLoader<Message>(base.em, 'Message'),
       conversationPages: pageLoader<Conversation>(base.em, 'Conversation', 'user_id'),
       messagePages: pageLoader<Message>(base.em, 'Message', 'conversation_id'),
+      moderationReviews: new ModerationReviews(base.em, vault),
+      safetyReviewClinicId: services.safetyReviewClinicId ?? null,
     };
   };

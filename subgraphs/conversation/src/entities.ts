@@ -58,7 +58,12 @@ export interface ModerationDecision {
   createdAt: Date;
   reviewedAt: Date | null;
   reviewedBy: string | null;
+  /** A safety reviewer's judgement of the decision: labelled data for the moderation rules. */
+  verdict: ModerationVerdict | null;
+  reviewNote: string | null;
 }
+
+export type ModerationVerdict = 'CORRECT' | 'OVER_MODERATED' | 'UNSAFE_SENT';
 
 /** A `User` as this subgraph knows it: only the key. */
 export interface UserRef {
@@ -116,6 +121,8 @@ export const ModerationDecisionEntity = new EntitySchema<ModerationDecision>({
     createdAt: { type: 'Date', onCreate: () => new Date() },
     reviewedAt: { type: 'Date', nullable: true },
     reviewedBy: { type: 'string', nullable: true },
+    verdict: { type: 'string', nullable: true },
+    reviewNote: { type: 'text', nullable: true },
   },
 });
 

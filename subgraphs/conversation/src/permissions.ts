@@ -1,11 +1,19 @@
 import type { IRules } from 'graphql-shield';
-import { allow, isAuthenticated, isSelf, ownsParent } from '@resona/subgraph';
+import { allow, isAuthenticated, isClinicianWithMfa, isSelf, ownsParent, rule, and, type SubgraphContext } from '@resona/subgraph';
 import type { Conversation, Message } from './entities.js';
+
+/** A clinician of Resona's own safety team (SAFETY_REVIEW_CLINIC_ID); MFA is checked by the rule it is combined with. */
+const ofSafetyTeam = rule({ cache: 'contextual' })((_p, _a, ctx: SubgraphContext & { safetyReviewClinicId: string | null }) =>
+  Boolean(ctx.safetyReviewClinicId) && ctx.principal.clinicId === ctx.safetyReviewClinicId,
+);
+const isSafetyReviewer = and(isClinicianWithMfa, ofSafetyTeam);
 
 /** Who may read and do what in conversation. Anything not listed is denied. */
 export const permissions: IRules = {
-  Query: { conversation: isAuthenticated },
-  Mutation: { startConversation: isAuthenticated, sendMessage: isAuthenticated, syncMessages: isAuthenticated },
+  Query: { conversation: isAuthenticated, moderationReviewQueue: isSafetyReviewer },
+  Mutation: { startConversation: isAuthenticated, sendMessage: isAuthenticated, syncMessages: isAuthenticated, reviewModeration: isSafetyReviewer },
+  // De-identified (masked replies, no person): only the safety team, however it was reached.
+  ModerationReview: isSafetyReviewer,
   // Only the owner (or a Resona service) reads a conversation or message, however it was reached.
   Conversation: { '*': ownsParent<Conversation>((c) => c.userId) },
   Message: { '*': ownsParent<Message>((m) => m.userId) },

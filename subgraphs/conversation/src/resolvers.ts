@@ -19,10 +19,19 @@ export const resolvers: Resolvers = {
       // Someone else's conversation looks exactly like a missing one.
       return conversation && conversation.userId === callerId(ctx) ? conversation : null;
     },
+    moderationReviewQueue: (_parent, { first }, ctx) => ctx.moderationReviews.pending(first ?? 20),
+  },
+  ModerationReview: {
+    reasons: (decision) => decision.reviewReasons,
+    status: (decision) => (decision.reviewStatus === 'NONE' ? 'RESOLVED' : decision.reviewStatus),
+    note: (decision) => decision.reviewNote,
+    sentReply: (decision, _args, ctx) => ctx.moderationReviews.sentReply(decision),
+    candidateReply: (decision, _args, ctx) => ctx.moderationReviews.candidateReply(decision),
   },
   Mutation: {
     startConversation: (_parent, _args, ctx) => ctx.conversationsService.start(callerId(ctx)),
     sendMessage: (_parent, { input }, ctx) => ctx.conversationsService.send(callerId(ctx), input),
+    reviewModeration: (_parent, { id, verdict, note }, ctx) => ctx.moderationReviews.review(id, verdict, note ?? null, ctx.principal),
     syncMessages: (_parent, { input }, ctx) => ctx.conversationsService.sync(callerId(ctx), input),
   },
   SendMessagePayload: {

@@ -32,7 +32,7 @@ export const conversation: SubgraphModule<ConversationConfig> = {
     const engine = buildEngine(config);
     logger.info({ llm: config.LLM_BASE_URL ? { model: config.LLM_MODEL, inCountry: config.LLM_IN_COUNTRY } : null }, 'reply engine');
     return createSubgraphServer(
-      { name: 'conversation', schemaPath, resolvers: resolvers as never, permissions, context: conversationContext(keyRing, { peers, engine }) },
+      { name: 'conversation', schemaPath, resolvers: resolvers as never, permissions, context: conversationContext(keyRing, { peers, engine, safetyReviewClinicId: config.SAFETY_REVIEW_CLINIC_ID ?? null }) },
       // A voice message's base64 audio, plus room for the rest of the request.
       { orm, logger, internalTokenKey, bodyLimit: `${Math.ceil(MAX_AUDIO_BASE64_CHARS / 1024) + 64}kb` },
     );

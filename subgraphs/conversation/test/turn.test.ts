@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
-import { asUser, startTestSubgraph, type TestSubgraph } from '@resona/testing';
+import { asClinician, asUser, startTestSubgraph, type TestSubgraph } from '@resona/testing';
 import { conversation } from '../src/server.js';
 import { crisisResources } from '../src/domain/crisis-resources.js';
 import { HUMAN_NOTICE, TEMPLATES } from '../src/domain/responder.js';
@@ -14,6 +14,8 @@ const SEND = `mutation($input: SendMessageInput!) { sendMessage(input: $input) {
 } }`;
 const SYNC = `mutation($input: SyncMessagesInput!) { syncMessages(input: $input) { userMessage { id text clientMessageId createdAt } reply { id text createdAt } risk { id } } }`;
 
+/** Resona's own safety team's clinic: its clinicians review moderation. */
+const SAFETY_TEAM = randomUUID();
 let peers: FakePeers;
 let llm: FakeLlm;
 /** The local responder only (no LLM configured). */
@@ -26,7 +28,7 @@ let inCountry: TestSubgraph;
 beforeAll(async () => {
   peers = await fakePeers();
   llm = await fakeLlm();
-  const urls = { PRIVACY_URL: peers.privacyUrl, EMOTION_URL: peers.emotionUrl, RISK_URL: peers.riskUrl };
+  const urls = { PRIVACY_URL: peers.privacyUrl, EMOTION_URL: peers.emotionUrl, RISK_URL: peers.riskUrl, SAFETY_REVIEW_CLINIC_ID: SAFETY_TEAM };
   const llmConfig = { LLM_BASE_URL: llm.url, LLM_MODEL: 'test-model', LLM_API_KEY: 'sk-test', LLM_MAX_RETRIES: '1', LLM_TIMEOUT_MS: '1500', LLM_BREAKER_FAILURES: '2', LLM_BREAKER_COOLDOWN_MS: '60000' };
   [local, external, inCountry] = await Promise.all([
     startTestSubgraph(conversation, urls),
@@ -260,6 +262,40 @@ describe('the LLM path', () => {
     } finally {
       llm.answer = previous;
     }
+  });
+});
+
+describe('the moderation review queue', () => {
+  const QUEUE = `{ moderationReviewQueue(first: 100) { id action rules reasons source sentReply candidateReply status verdict } }`;
+  const REVIEW = `mutation($id: ID!, $verdict: ModerationVerdict!, $note: String) { reviewModeration(id: $id, verdict: $verdict, note: $note) { id status verdict note reviewedAt } }`;
+  const reviewer = asClinician(randomUUID(), SAFETY_TEAM);
+
+  it('shows the safety team crisis replies de-identified, takes one verdict each, and audits it', async () => {
+    const p = await person(local, [], 'HIGH');
+    const sent = await p.send('Nataka kujiua. Mpigie dada yangu Wanjiku 0712 345 678', { country: 'KE' });
+    const [row] = await sql<{ id: string }>(local, 'select id from moderation_decision where reply_id = ?', [sent.data.sendMessage.reply.id]);
+    const queue = await local.request(reviewer, QUEUE);
+    expect(queue.errors).toBeUndefined();
+    const item = queue.data.moderationReviewQueue.find((x: { id: string }) => x.id === row!.id);
+    expect(item).toMatchObject({ action: 'ALLOW', reasons: ['CRISIS'], source: 'LOCAL', status: 'PENDING', verdict: null });
+    expect(Object.values(HUMAN_NOTICE).some((notice) => item.sentReply.includes(notice))).toBe(true);
+    expect(JSON.stringify(queue.data)).not.toMatch(/Wanjiku|0712|kujiua/); // none of the person's words
+
+    const reviewed = await local.request(reviewer, REVIEW, { id: row!.id, verdict: 'CORRECT', note: 'crisis lines present' });
+    expect(reviewed.data.reviewModeration).toMatchObject({ status: 'RESOLVED', verdict: 'CORRECT', note: 'crisis lines present', reviewedAt: expect.any(String) });
+    expect((await local.request(reviewer, REVIEW, { id: row!.id, verdict: 'UNSAFE_SENT' })).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect((await local.request(reviewer, QUEUE)).data.moderationReviewQueue.some((x: { id: string }) => x.id === row!.id)).toBe(false);
+    const audit = await sql<{ action: string; actor_user_id: string }>(local, 'select * from audit_log where resource_id = ?', [row!.id]);
+    expect(audit).toEqual([expect.objectContaining({ action: 'MODERATION_REVIEWED' })]);
+  });
+
+  it('is the safety team’s alone: other clinics, clinicians without MFA and the person are refused', async () => {
+    for (const outsider of [asClinician(randomUUID(), randomUUID()), asClinician(randomUUID(), SAFETY_TEAM, { mfa: false }), asUser(randomUUID())]) {
+      expect((await local.request(outsider, QUEUE)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      expect((await local.request(outsider, REVIEW, { id: randomUUID(), verdict: 'CORRECT' })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    }
+    expect((await local.request(reviewer, REVIEW, { id: randomUUID(), verdict: 'CORRECT' })).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    expect((await local.request(reviewer, REVIEW, { id: 'nope', verdict: 'CORRECT' })).errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'id' });
   });
 });
 

@@ -381,6 +381,8 @@ export class Conversations {
           createdAt: new Date(),
           reviewedAt: null,
           reviewedBy: null,
+          verdict: null,
+          reviewNote: null,
         });
         await tx.flush();
         await tx.nativeUpdate(MessageEntity, { id: userMessage.id }, { emotionReadingId, riskAssessmentId: risk?.id ?? null, riskLevel, turnErrors: errors });

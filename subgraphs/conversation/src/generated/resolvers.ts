@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { Conversation as ConversationModel, Message as MessageModel, UserRef as UserRefModel } from '../entities.js';
+import type { Conversation as ConversationModel, Message as MessageModel, UserRef as UserRefModel, ModerationDecision as ModerationDecisionModel } from '../entities.js';
 import type { SentMessage as SentMessageModel } from '../domain/conversations.js';
 import type { ConversationContext } from '../context.js';
 export type Maybe<T> = T | null;
@@ -77,12 +77,64 @@ export type MessageRole =
   | 'ASSISTANT'
   | 'USER';
 
+export type ModerationAction =
+  | 'ALLOW'
+  | 'BLOCK'
+  | 'REWRITE';
+
+/**
+ * A reply moderation was unsure about, changed, or wrote at crisis risk, waiting for Resona's safety
+ * reviewers. De-identified: no person and none of their words; personal data in the replies is masked.
+ */
+export type ModerationReview = {
+  __typename?: 'ModerationReview';
+  action: ModerationAction;
+  /** The reply before moderation changed it (null when unchanged), personal data masked. */
+  candidateReply?: Maybe<Scalars['String']['output']>;
+  createdAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  note?: Maybe<Scalars['String']['output']>;
+  /** Why a human should look: UNCERTAIN_MODERATION, CRISIS, CRISIS_UNASSESSED. */
+  reasons: Array<Scalars['String']['output']>;
+  reviewedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Rule codes that matched (DOSAGE_OR_METHOD, ENCOURAGES_HARM, DIAGNOSIS, SHAMING, FALSE_CONFIDENTIALITY, CONTRADICTION, …). */
+  rules: Array<Scalars['String']['output']>;
+  /** The reply as the person received it, personal data masked. */
+  sentReply: Scalars['String']['output'];
+  /** LOCAL, LLM or LLM_IN_COUNTRY. */
+  source: Scalars['String']['output'];
+  status: ModerationReviewStatus;
+  verdict?: Maybe<ModerationVerdict>;
+};
+
+export type ModerationReviewStatus =
+  | 'PENDING'
+  | 'RESOLVED';
+
+/** A safety reviewer's judgement of one moderation decision. */
+export type ModerationVerdict =
+  /** Moderation decided right. */
+  | 'CORRECT'
+  /** The reply was changed or blocked, but was safe as written. */
+  | 'OVER_MODERATED'
+  /** The reply the person received was still unsafe. */
+  | 'UNSAFE_SENT';
+
 export type Mutation = {
   __typename?: 'Mutation';
+  /** Resona's safety reviewers: judge one pending moderation decision (once; kept as labelled data). */
+  reviewModeration: ModerationReview;
   sendMessage: SendMessagePayload;
   startConversation: Conversation;
   /** Messages recorded offline, each answered as by sendMessage, in recordedAt order; idempotent per clientMessageId. */
   syncMessages: Array<SendMessagePayload>;
+};
+
+
+export type MutationReviewModerationArgs = {
+  id: Scalars['ID']['input'];
+  note?: InputMaybe<Scalars['String']['input']>;
+  verdict: ModerationVerdict;
 };
 
 
@@ -109,11 +161,18 @@ export type Query = {
   __typename?: 'Query';
   /** One of the caller's conversations; null when it does not exist or is not theirs. */
   conversation?: Maybe<Conversation>;
+  /** Resona's safety reviewers (clinicians with MFA of SAFETY_REVIEW_CLINIC_ID): pending moderation reviews, oldest first (1 to 100). */
+  moderationReviewQueue: Array<ModerationReview>;
 };
 
 
 export type QueryConversationArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryModerationReviewQueueArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** An assessment owned by the risk subgraph. */
@@ -278,6 +337,10 @@ export type ResolversTypes = ResolversObject<{
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   MessageAudioInput: MessageAudioInput;
   MessageRole: MessageRole;
+  ModerationAction: ModerationAction;
+  ModerationReview: ResolverTypeWrapper<ModerationDecisionModel>;
+  ModerationReviewStatus: ModerationReviewStatus;
+  ModerationVerdict: ModerationVerdict;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   OfflineMessageInput: OfflineMessageInput;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -299,6 +362,7 @@ export type ResolversParentTypes = ResolversObject<{
   Message: MessageModel;
   Boolean: Scalars['Boolean']['output'];
   MessageAudioInput: MessageAudioInput;
+  ModerationReview: ModerationDecisionModel;
   Mutation: Record<PropertyKey, never>;
   OfflineMessageInput: OfflineMessageInput;
   Query: Record<PropertyKey, never>;
@@ -339,7 +403,23 @@ export type MessageResolvers<ContextType = ConversationContext, ParentType exten
   voice?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 }>;
 
+export type ModerationReviewResolvers<ContextType = ConversationContext, ParentType extends ResolversParentTypes['ModerationReview'] = ResolversParentTypes['ModerationReview']> = ResolversObject<{
+  action?: Resolver<ResolversTypes['ModerationAction'], ParentType, ContextType>;
+  candidateReply?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  reasons?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  reviewedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  rules?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  sentReply?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ModerationReviewStatus'], ParentType, ContextType>;
+  verdict?: Resolver<Maybe<ResolversTypes['ModerationVerdict']>, ParentType, ContextType>;
+}>;
+
 export type MutationResolvers<ContextType = ConversationContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  reviewModeration?: Resolver<ResolversTypes['ModerationReview'], ParentType, ContextType, RequireFields<MutationReviewModerationArgs, 'id' | 'verdict'>>;
   sendMessage?: Resolver<ResolversTypes['SendMessagePayload'], ParentType, ContextType, RequireFields<MutationSendMessageArgs, 'input'>>;
   startConversation?: Resolver<ResolversTypes['Conversation'], ParentType, ContextType>;
   syncMessages?: Resolver<Array<ResolversTypes['SendMessagePayload']>, ParentType, ContextType, RequireFields<MutationSyncMessagesArgs, 'input'>>;
@@ -347,6 +427,7 @@ export type MutationResolvers<ContextType = ConversationContext, ParentType exte
 
 export type QueryResolvers<ContextType = ConversationContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   conversation?: Resolver<Maybe<ResolversTypes['Conversation']>, ParentType, ContextType, RequireFields<QueryConversationArgs, 'id'>>;
+  moderationReviewQueue?: Resolver<Array<ResolversTypes['ModerationReview']>, ParentType, ContextType, RequireFields<QueryModerationReviewQueueArgs, 'first'>>;
 }>;
 
 export type RiskAssessmentResolvers<ContextType = ConversationContext, ParentType extends ResolversParentTypes['RiskAssessment'] = ResolversParentTypes['RiskAssessment']> = ResolversObject<{
@@ -371,6 +452,7 @@ export type Resolvers<ContextType = ConversationContext> = ResolversObject<{
   DateTime?: GraphQLScalarType;
   EmotionReading?: EmotionReadingResolvers<ContextType>;
   Message?: MessageResolvers<ContextType>;
+  ModerationReview?: ModerationReviewResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   RiskAssessment?: RiskAssessmentResolvers<ContextType>;
