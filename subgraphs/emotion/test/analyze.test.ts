@@ -64,6 +64,18 @@ describe('analyzeUtterance', () => {
     expect(again.data.analyzeUtterance.reading.id).toBe(first.data.analyzeUtterance.reading.id);
   });
 
+  it('concurrent analyses of one message (client retries) give one reading, and the baseline counts it once', async () => {
+    const userId = randomUUID();
+    const messageId = randomUUID();
+    const input = { userId, messageId, audio: { base64: audio, mimeType: 'audio/wav' }, transcript: 'Niko poa tu', consents: ALL };
+    const results = await Promise.all([1, 2, 3, 4].map(() => analyze(input)));
+    expect(results.map((r) => r.errors)).toEqual([undefined, undefined, undefined, undefined]);
+    expect(new Set(results.map((r) => r.data.analyzeUtterance.reading.id)).size).toBe(1);
+    const sql = subgraph.orm.orm.em.fork().getConnection();
+    expect(await sql.execute('select count(*)::int as n from emotion_reading where message_id = ?', [messageId])).toEqual([{ n: 1 }]);
+    expect(await sql.execute('select count from emotion_baseline where user_id = ?', [userId])).toEqual([{ count: 1 }]);
+  });
+
   it('calls speech to text only with EXTERNAL_AI consent, and then reads its transcript', async () => {
     const without = await analyze({ userId: randomUUID(), audio: { base64: audio, mimeType: 'audio/wav' }, consents: ALL });
     expect(without.errors).toBeUndefined();

@@ -1,4 +1,5 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
+import { randomUUID } from 'node:crypto';
+import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/postgresql';
 import { GraphQLError } from 'graphql';
 import type { Logger } from '@resona/config';
 import { isUuid } from '@resona/db';
@@ -135,26 +136,34 @@ export async function analyzeUtterance(em: EntityManager, input: AnalyzeUtteranc
   const fused = fuse(voice, text);
   const source: EmotionSource = voice && text ? 'FUSED' : voice ? 'VOICE' : 'TEXT';
   const top = fused.scores.indexOf(Math.max(...fused.scores));
-  const reading = await em.transactional(async (tx) => {
-    const deviation = await applyBaseline(tx, input.userId, baselineValues(features, fused.scores, fused.valence, fused.arousal));
-    const valid = validateReading({
-      userId: input.userId,
-      messageId: input.messageId ?? null,
-      emotion: EMOTIONS[top]!,
-      scores: EMOTIONS.map((emotion, i) => ({ emotion, score: fused.scores[i]! })),
-      valence: fused.valence,
-      arousal: fused.arousal,
-      source,
-      language,
-      quality,
-      dissonance: fused.dissonance,
-      concealment: fused.concealment,
-      deviation: deviation?.score ?? null,
-      deviationDetail: deviation ? { ...deviation.z, marked: deviation.marked ? 1 : 0 } : null,
+  let reading: EmotionReading;
+  try {
+    reading = await em.transactional(async (tx) => {
+      const deviation = await applyBaseline(tx, input.userId, baselineValues(features, fused.scores, fused.valence, fused.arousal));
+      const valid = validateReading({
+        userId: input.userId,
+        messageId: input.messageId ?? null,
+        emotion: EMOTIONS[top]!,
+        scores: EMOTIONS.map((emotion, i) => ({ emotion, score: fused.scores[i]! })),
+        valence: fused.valence,
+        arousal: fused.arousal,
+        source,
+        language,
+        quality,
+        dissonance: fused.dissonance,
+        concealment: fused.concealment,
+        deviation: deviation?.score ?? null,
+        deviationDetail: deviation ? { ...deviation.z, marked: deviation.marked ? 1 : 0 } : null,
+      });
+      return tx.create(EmotionReadingEntity, { id: randomUUID(), ...valid });
     });
-    const { randomUUID } = await import('node:crypto');
-    return tx.create(EmotionReadingEntity, { id: randomUUID(), ...valid });
-  });
+  } catch (error) {
+    // The same message analysed concurrently (a client retry): the first reading stands, and this
+    // one's baseline update was rolled back with it, so the baseline counts the message once.
+    const first = error instanceof UniqueConstraintViolationException && input.messageId ? await em.fork().findOne(EmotionReadingEntity, { messageId: input.messageId }) : null;
+    if (!first) throw error;
+    return analysisOf(first, transcript, first.language ?? null, first.quality ?? null, flags, transcriptSource);
+  }
   await publishReading(reading, deps);
   return analysisOf(reading, transcript, language, quality, flags, transcriptSource);
 }
