@@ -89,6 +89,13 @@ describe('local responder', () => {
   it('asks directly about suicidal thoughts when the person sounds hopeless', () => {
     expect(composeReply('I feel hopeless, there is no point').text).toMatch(/ending their life/);
   });
+
+  it('asks directly about suicidal thoughts whenever risk rates the message MODERATE, whatever the feeling words', () => {
+    const text = 'Nimechoka na maisha, sitaki kuendelea hivi';
+    expect(composeReply({ text, riskLevel: 'NONE' }).text).not.toMatch(/kujiua/);
+    expect(composeReply({ text, riskLevel: 'MODERATE' }).text).toMatch(/kujiua/);
+    expect(composeReply({ text: 'I tried to end it two years ago and I am tired again', riskLevel: 'MODERATE' }).text).toMatch(/ending their life/);
+  });
 });
 
 describe('voice messages', () => {

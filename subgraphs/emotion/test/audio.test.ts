@@ -9,7 +9,7 @@ import { exportLinearModel, readModelMetadata } from '../src/model/onnx-export.j
 import { fuse, degradeByQuality } from '../src/domain/fusion.js';
 import { deviationFrom } from '../src/domain/baseline.js';
 import { textEmotion } from '../src/text/emotion.js';
-import { detectLanguage } from '../src/text/language.js';
+import { detectLanguage } from '@resona/language';
 import { EMOTIONS } from '../src/entities.js';
 import { requireEspeak, speak } from '../scripts/espeak.js';
 import { prng } from '../scripts/synth.js';

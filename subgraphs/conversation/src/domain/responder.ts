@@ -86,7 +86,9 @@ export function composeReply(textOrInput: string | ResponderInput): LocalReply {
   sentences.push(choose(parts.reflect[language], 'r'));
   if (parts.cope) sentences.push(choose(parts.cope[language], 'c'));
   if (input.culturalNote) sentences.push(input.culturalNote);
-  // Hopelessness always asks about safety: asking directly does not plant the idea, and it finds those at risk.
-  sentences.push(choose(parts.ask[language], 'a'));
+  // Hopelessness, and any message risk rates MODERATE (a passive wish to die, a past attempt), asks
+  // about suicide directly: asking does not plant the idea, and it finds those at risk.
+  const ask = input.riskLevel === 'MODERATE' ? TEMPLATES.feelings.HOPELESS.ask : parts.ask;
+  sentences.push(choose(ask[language], 'a'));
   return { language, feeling: emotion.feeling, text: sentences.join(' ') };
 }

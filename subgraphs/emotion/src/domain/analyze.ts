@@ -13,7 +13,7 @@ import { TARGET_RATE } from '../audio/dsp.js';
 import { EMOTIONS, EmotionReadingEntity, type EmotionReading, type EmotionSource } from '../entities.js';
 import type { EmotionClassifier } from '../model/classifier.js';
 import { textEmotion, type TextEmotion } from '../text/emotion.js';
-import { detectLanguage } from '../text/language.js';
+import { detectLanguage } from '@resona/language';
 import { applyBaseline } from './baseline.js';
 import { degradeByQuality, fuse } from './fusion.js';
 import { publishReading, validateReading } from './readings.js';

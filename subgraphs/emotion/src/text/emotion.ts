@@ -1,6 +1,7 @@
 import vader from 'vader-sentiment';
 import { EMOTIONS, type Emotion } from '../entities.js';
-import { lexicons, tokenize } from './lexicons.js';
+import { tokenize, wordLists } from '@resona/language';
+import { lexicons } from './lexicons.js';
 
 /** Words that negate the entry after them (within NEGATION_WINDOW tokens). Swahili negates in the verb: sina, siko, sijisikii. */
 export const NEGATORS = new Set([
@@ -64,7 +65,7 @@ export function textEmotion(text: string): TextEmotion {
   const scores = raw.map((v) => v / sum);
   const lexValence = total ? hits.reduce((s, h) => s + h.valence, 0) / total : 0;
   const compound = tokens.length ? vader.SentimentIntensityAnalyzer.polarity_scores(text).compound : 0;
-  const swahili = tokens.filter((t) => lex.swahili.has(t)).length / Math.max(1, tokens.length);
+  const swahili = tokens.filter((t) => wordLists().swahili.has(t)).length / Math.max(1, tokens.length);
   // VADER reads English; the lexicon reads both. Negated lexicon hits override VADER (it misses Swahili negation).
   const valence = total ? (1 - swahili) * 0.5 * (compound + lexValence) + swahili * lexValence : (1 - swahili) * compound;
   const evidence = Math.min(1, total * 0.35 + (1 - swahili) * Math.abs(compound) * 0.4);

@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { tokenize } from '@resona/language';
 import type { Emotion } from '../entities.js';
 
-/** The shipped data folder (word lists, lexicons, deflection phrases). */
+/** The shipped data folder (emotion lexicon, deflection phrases; the word lists are @resona/language's). */
 export const DATA_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../data');
 
 const lines = (file: string) =>
@@ -12,12 +13,7 @@ const lines = (file: string) =>
     .map((l) => l.trim())
     .filter((l) => l && !l.startsWith('#'));
 
-/** Lower-case word tokens (apostrophes kept: "i'm", "don't"). */
-export const tokenize = (text: string): string[] => text.toLowerCase().replace(/[’`]/g, "'").match(/[\p{L}']+/gu)?.map((t) => t.replace(/^'+|'+$/g, '')).filter(Boolean) ?? [];
-
 export interface Lexicons {
-  swahili: Set<string>;
-  english: Set<string>;
   emotion: { tokens: string[]; language: 'EN' | 'SW'; emotion: Emotion; valence: number }[];
   deflections: { tokens: string[]; language: 'EN' | 'SW'; kind: 'FINE' | 'MINIMISING' | 'TIRED' }[];
 }
@@ -26,11 +22,8 @@ let cached: Lexicons | undefined;
 /** The shipped lexicons, read once. */
 export function lexicons(): Lexicons {
   if (cached) return cached;
-  const words = (file: string) => new Set(lines(file).flatMap((l) => (l.startsWith('##') ? [] : tokenize(l))));
   const byLength = <T extends { tokens: string[] }>(list: T[]) => list.sort((a, b) => b.tokens.length - a.tokens.length);
   cached = {
-    swahili: words('swahili-sheng.txt'),
-    english: words('english-common.txt'),
     emotion: byLength(
       lines('emotion-lexicon.tsv').map((l) => {
         const [term, language, emotion, valence] = l.split('\t');
