@@ -62,7 +62,12 @@ export const permissions: IRules = {
   User: {
     id: allow,
     emotionReadings: or(isSelf, clinicianWithConsent<{ id: string }>((u) => u.id, 'EmotionReading'), partnerKeyWithConsent<{ id: string }>(EMOTION_SCOPE, (u) => u.id, 'EmotionReading')),
+    // Not in the partner contract: the person and the clinicians they share with.
+    emotionBaseline: or(isSelf, clinicianWithConsent<{ id: string }>((u) => u.id, 'EmotionBaseline')),
   },
+  // Reached only through User.emotionBaseline, whose rule decides.
+  EmotionBaseline: allow,
+  BaselineValue: allow,
   // Anyone signed in may ask; the reading's own rule decides whether they see it.
   Message: { id: allow, emotion: or(isService, isAuthenticated) },
   // Conversation's voice turn; never through the gateway (@inaccessible).

@@ -2,6 +2,7 @@ import { encodeCursor, parsePageArgs } from '@resona/db';
 import { Topic } from '@resona/pubsub';
 import { DateTime } from '@resona/subgraph';
 import { analyzeUtterance } from './domain/analyze.js';
+import { BASELINE_MIN_READINGS } from './domain/baseline.js';
 import { readingFromEvent, recordAndPublishReading, type ReadingEvent } from './domain/readings.js';
 import type { Resolvers } from './generated/resolvers.js';
 import { EMOTION_SCOPE, assertMayWatchPerson } from './permissions.js';
@@ -46,6 +47,15 @@ export const resolvers: Resolvers = {
   User: {
     __resolveReference: (reference) => ({ id: String(reference.id) }),
     emotionReadings: (user, args, ctx) => ctx.readingsByUser.load({ ownerId: user.id, page: parsePageArgs(args) }),
+    emotionBaseline: (user, _args, ctx) => ctx.baselines.load(user.id),
+  },
+  EmotionBaseline: {
+    readings: (baseline) => baseline.count,
+    ready: (baseline) => baseline.count >= BASELINE_MIN_READINGS,
+    values: (baseline) =>
+      Object.keys(baseline.mean)
+        .sort()
+        .map((name) => ({ name, mean: baseline.mean[name]!, sd: Math.sqrt(Math.max(0, baseline.variance[name] ?? 0)) })),
   },
   Message: {
     __resolveReference: (reference) => ({ id: String(reference.id) }),

@@ -124,6 +124,23 @@ describe('analyzeUtterance', () => {
     expect(data.analyzeUtterance.reading.deviation).toBe(data.analyzeUtterance.deviation);
   });
 
+  it('shows the person their baseline (and nobody else without consent)', async () => {
+    const userId = randomUUID();
+    const BASELINE = `query($r: [_Any!]!) { _entities(representations: $r) { ... on User { emotionBaseline { readings ready values { name mean sd } } } } }`;
+    const r = [{ __typename: 'User', id: userId }];
+    expect((await subgraph.request(asUser(userId), BASELINE, { r })).data._entities[0].emotionBaseline).toBeNull();
+    for (let i = 0; i < 2; i++) await analyze({ userId, audio: { base64: audio, mimeType: 'audio/wav' }, transcript: 'Niko poa', consents: ALL });
+    const { data, errors } = await subgraph.request(asUser(userId), BASELINE, { r });
+    expect(errors).toBeUndefined();
+    const baseline = data._entities[0].emotionBaseline;
+    expect(baseline).toMatchObject({ readings: 2, ready: false });
+    const names = baseline.values.map((v: { name: string }) => v.name);
+    expect(names).toEqual(expect.arrayContaining(['valence', 'arousal', 'mix_SAD', 'pitch_mean_st', 'syllable_rate']));
+    expect(baseline.values.every((v: { sd: number }) => v.sd >= 0)).toBe(true);
+    const stranger = await subgraph.request(asUser(randomUUID()), BASELINE, { r });
+    expect(stranger.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+
   it('is for services only', async () => {
     const userId = randomUUID();
     const { errors } = await subgraph.request(asUser(userId), ANALYZE, { input: { userId, transcript: 'hi', consents: ALL } });

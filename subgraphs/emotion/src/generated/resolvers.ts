@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { EmotionReading as EmotionReadingModel, UserRef as UserRefModel, MessageRef as MessageRefModel } from '../entities.js';
+import type { EmotionReading as EmotionReadingModel, UserRef as UserRefModel, MessageRef as MessageRefModel, EmotionBaseline as EmotionBaselineModel } from '../entities.js';
 import type { UtteranceAnalysis as UtteranceAnalysisModel } from '../domain/analyze.js';
 import type { EmotionContext } from '../context.js';
 export type Maybe<T> = T | null;
@@ -34,6 +34,13 @@ export type AudioInput = {
   mimeType: Scalars['String']['input'];
 };
 
+export type BaselineValue = {
+  __typename?: 'BaselineValue';
+  mean: Scalars['Float']['output'];
+  name: Scalars['String']['output'];
+  sd: Scalars['Float']['output'];
+};
+
 /** The seven basic emotions the classifier tells apart. */
 export type Emotion =
   | 'ANGRY'
@@ -43,6 +50,22 @@ export type Emotion =
   | 'NEUTRAL'
   | 'SAD'
   | 'SURPRISE';
+
+/**
+ * A person's rolling baseline: voice features, emotion mix, valence and arousal over about their last
+ * 30 readings (exponentially weighted). Each reading's `deviation` is measured against it once it has
+ * 5 readings; a deviation of 2.5 or more is marked, and risk reads it as a signal.
+ */
+export type EmotionBaseline = {
+  __typename?: 'EmotionBaseline';
+  /** Readings folded in. */
+  readings: Scalars['Int']['output'];
+  /** Enough readings (5) for deviations to be reported. */
+  ready: Scalars['Boolean']['output'];
+  updatedAt: Scalars['DateTime']['output'];
+  /** Each followed value (pitch_mean_st, syllable_rate, pause_ratio, …, mix_SAD, valence, arousal): its mean and standard deviation. */
+  values: Array<BaselineValue>;
+};
 
 /** How a person sounded or wrote at one moment. */
 export type EmotionReading = {
@@ -147,6 +170,8 @@ export type SubscriptionEmotionReadingsArgs = {
 
 export type User = {
   __typename?: 'User';
+  /** How this person usually sounds and feels; null before their first reading. */
+  emotionBaseline?: Maybe<EmotionBaseline>;
   /** This person's readings, newest first. */
   emotionReadings?: Maybe<Array<EmotionReading>>;
   id: Scalars['ID']['output'];
@@ -281,11 +306,14 @@ export type ResolversTypes = ResolversObject<{
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   AudioInput: AudioInput;
+  BaselineValue: ResolverTypeWrapper<BaselineValue>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Emotion: Emotion;
-  EmotionReading: ResolverTypeWrapper<EmotionReadingModel>;
-  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  EmotionBaseline: ResolverTypeWrapper<EmotionBaselineModel>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  EmotionReading: ResolverTypeWrapper<EmotionReadingModel>;
   EmotionScore: ResolverTypeWrapper<EmotionScore>;
   EmotionScoreInput: EmotionScoreInput;
   EmotionSource: EmotionSource;
@@ -294,7 +322,6 @@ export type ResolversTypes = ResolversObject<{
   RecordEmotionReadingInput: RecordEmotionReadingInput;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   User: ResolverTypeWrapper<UserRefModel>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   UtteranceAnalysis: ResolverTypeWrapper<UtteranceAnalysisModel>;
 }>;
 
@@ -304,10 +331,13 @@ export type ResolversParentTypes = ResolversObject<{
   String: Scalars['String']['output'];
   ID: Scalars['ID']['output'];
   AudioInput: AudioInput;
-  DateTime: Scalars['DateTime']['output'];
-  EmotionReading: EmotionReadingModel;
+  BaselineValue: BaselineValue;
   Float: Scalars['Float']['output'];
+  DateTime: Scalars['DateTime']['output'];
+  EmotionBaseline: EmotionBaselineModel;
+  Int: Scalars['Int']['output'];
   Boolean: Scalars['Boolean']['output'];
+  EmotionReading: EmotionReadingModel;
   EmotionScore: EmotionScore;
   EmotionScoreInput: EmotionScoreInput;
   Message: MessageRefModel;
@@ -315,13 +345,25 @@ export type ResolversParentTypes = ResolversObject<{
   RecordEmotionReadingInput: RecordEmotionReadingInput;
   Subscription: Record<PropertyKey, never>;
   User: UserRefModel;
-  Int: Scalars['Int']['output'];
   UtteranceAnalysis: UtteranceAnalysisModel;
+}>;
+
+export type BaselineValueResolvers<ContextType = EmotionContext, ParentType extends ResolversParentTypes['BaselineValue'] = ResolversParentTypes['BaselineValue']> = ResolversObject<{
+  mean?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sd?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 }>;
 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
 }
+
+export type EmotionBaselineResolvers<ContextType = EmotionContext, ParentType extends ResolversParentTypes['EmotionBaseline'] = ResolversParentTypes['EmotionBaseline']> = ResolversObject<{
+  readings?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  ready?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  values?: Resolver<Array<ResolversTypes['BaselineValue']>, ParentType, ContextType>;
+}>;
 
 export type EmotionReadingResolvers<ContextType = EmotionContext, ParentType extends ResolversParentTypes['EmotionReading'] = ResolversParentTypes['EmotionReading'], FederationReferenceType extends FederationReferenceTypes['EmotionReading'] = FederationReferenceTypes['EmotionReading']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['EmotionReading']> | FederationReferenceType, FederationReferenceType, ContextType>;
@@ -364,6 +406,7 @@ export type SubscriptionResolvers<ContextType = EmotionContext, ParentType exten
 
 export type UserResolvers<ContextType = EmotionContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User'], FederationReferenceType extends FederationReferenceTypes['User'] = FederationReferenceTypes['User']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['User']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  emotionBaseline?: Resolver<Maybe<ResolversTypes['EmotionBaseline']>, ParentType, ContextType>;
   emotionReadings?: Resolver<Maybe<Array<ResolversTypes['EmotionReading']>>, ParentType, ContextType, RequireFields<UserEmotionReadingsArgs, 'first'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 }>;
@@ -380,7 +423,9 @@ export type UtteranceAnalysisResolvers<ContextType = EmotionContext, ParentType 
 }>;
 
 export type Resolvers<ContextType = EmotionContext> = ResolversObject<{
+  BaselineValue?: BaselineValueResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
+  EmotionBaseline?: EmotionBaselineResolvers<ContextType>;
   EmotionReading?: EmotionReadingResolvers<ContextType>;
   EmotionScore?: EmotionScoreResolvers<ContextType>;
   Message?: MessageResolvers<ContextType>;
