@@ -1,8 +1,8 @@
 /**
- * `pnpm bench:crisis`: assessments per second, and latency from a sendMessage-like `assessMessage`
- * call (conversation's voice turn, as the service) to the crisis alert arriving on a clinic
- * dashboard subscribed to `crisisAlerts` THROUGH THE GATEWAY (graphql-ws, clinician with MFA),
- * over the outbox relay. Without the LLM layer.
+ * `pnpm bench:crisis`: assessments per second, and latency from a person's `sendMessage` through
+ * the gateway (the whole turn: consent, emotion, risk, reply) to the crisis alert arriving on a
+ * clinic dashboard subscribed to `crisisAlerts` THROUGH THE GATEWAY (graphql-ws, clinician with
+ * MFA), over the outbox relay. Also the `assessMessage` service call alone. Without the LLM layer.
  *
  * Starts its own stack (embedded PostgreSQL under `.data/bench-crisis`, or `DATABASE_URL`) with the demo data.
  * Options (env): BENCH_ASSESSMENTS (default 300), BENCH_CONCURRENCY (default 4), BENCH_CRISIS_SHARE
@@ -23,6 +23,7 @@ const fromTests = createRequire(path.join(REPO, 'tests/package.json'));
 const load = async (name: string): Promise<any> => import(pathToFileURL(fromTests.resolve(name)).href);
 
 const ASSESS = `mutation($input: AssessMessageInput!) { assessMessage(input: $input) { id level } }`;
+const SEND = `mutation($input: SendMessageInput!) { sendMessage(input: $input) { risk { id level } } }`;
 const ALERTS = `subscription($clinicId: ID!) { crisisAlerts(clinicId: $clinicId) { id assessment { id level } } }`;
 const now = () => performance.now();
 const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
@@ -72,67 +73,82 @@ try {
   const serviceToken = await auth.signInternalToken(internalKey, auth.anonymousPrincipal({ kind: 'service' }));
   const riskUrl = stack.subgraphs.risk!.running.url;
 
-  const started = new Map<string, number>();
-  const latencies: number[] = [];
-  const callMs: number[] = [];
-  let waiting: (() => void) | null = null;
+  const conversationId: string = (await post(stack.gatewayUrl, { query: 'mutation { startConversation { id } }' }, patient.accessToken)).data.startConversation.id;
+
+  // Alerts are matched to messages by assessment id; an alert may arrive before its sendMessage answers.
+  const arrived = new Map<string, number>();
+  const sentAt = new Map<string, number>();
+  let heard: (() => void) | null = null;
   const client = createClient({ url: stack.gatewayUrl.replace(/^http/, 'ws'), webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${clinicianToken}` } });
   client.subscribe(
     { query: ALERTS, variables: { clinicId: claims.clinicId } },
     {
       next: (result: { data?: { crisisAlerts: { assessment: { id: string } } } }) => {
-        const at = now();
         const id = result.data?.crisisAlerts.assessment.id;
-        const t0 = id ? started.get(id) : undefined;
-        if (t0 !== undefined) latencies.push(at - t0);
-        waiting?.();
+        if (id) arrived.set(id, now());
+        heard?.();
       },
       error: (e: unknown) => console.error('subscription error', e),
       complete: () => {},
     },
   );
-  const assess = async (text: string) => {
-    const messageId = randomUUID();
+  const send = async (text: string) => {
     const t0 = now();
-    const r = await post(riskUrl, { query: ASSESS, variables: { input: { userId: patient.user.id, messageId, text } } }, serviceToken);
+    const r = await post(stack.gatewayUrl, { query: SEND, variables: { input: { conversationId, text, clientMessageId: randomUUID() } } }, patient.accessToken);
     if (r.errors) throw new Error(JSON.stringify(r.errors));
-    callMs.push(now() - t0);
-    started.set(r.data.assessMessage.id, t0);
+    const risk = r.data.sendMessage.risk as { id: string; level: string } | null;
+    if (risk) sentAt.set(risk.id, t0);
+    return risk;
+  };
+  const assessCallMs: number[] = [];
+  const assess = async (text: string) => {
+    const t0 = now();
+    const r = await post(riskUrl, { query: ASSESS, variables: { input: { userId: patient.user.id, messageId: randomUUID(), text } } }, serviceToken);
+    if (r.errors) throw new Error(JSON.stringify(r.errors));
+    assessCallMs.push(now() - t0);
     return r.data.assessMessage as { id: string; level: string };
   };
   // Warm up until the dashboard hears an alert (graphql-ws has no "subscribed" acknowledgement).
-  for (let i = 0; latencies.length === 0; i++) {
+  for (let i = 0; arrived.size === 0; i++) {
     if (i > 50) throw new Error('the dashboard never received an alert');
-    await assess('Nataka kujiua leo');
-    await new Promise<void>((r) => ((waiting = r), setTimeout(r, 300)));
+    await send('Nataka kujiua leo');
+    await new Promise<void>((r) => ((heard = r), setTimeout(r, 300)));
   }
-  latencies.length = 0;
-  callMs.length = 0;
+  arrived.clear();
+  sentAt.clear();
 
-  let next = 0;
-  let alertsExpected = 0;
-  const t0 = now();
-  await Promise.all(
-    Array.from({ length: CONCURRENCY }, async () => {
-      while (next < N) {
-        const i = next++;
-        const crisis = (i * 7919) % 100 < CRISIS_SHARE * 100;
-        const pool = crisis ? crisisTexts : calmTexts;
-        const a = await assess(pool[i % pool.length]!);
-        if (a.level === 'HIGH' || a.level === 'IMMINENT') alertsExpected++;
-      }
-    }),
-  );
-  const seconds = (now() - t0) / 1000;
+  const textFor = (i: number) => {
+    const pool = (i * 7919) % 100 < CRISIS_SHARE * 100 ? crisisTexts : calmTexts;
+    return pool[i % pool.length]!;
+  };
+  const run = async (call: (text: string) => Promise<{ level: string } | null>) => {
+    let next = 0;
+    let alerting = 0;
+    const t0 = now();
+    await Promise.all(
+      Array.from({ length: CONCURRENCY }, async () => {
+        while (next < N) {
+          const result = await call(textFor(next++));
+          if (result?.level === 'HIGH' || result?.level === 'IMMINENT') alerting++;
+        }
+      }),
+    );
+    return { perSecond: N / ((now() - t0) / 1000), alerting };
+  };
+
+  const turns = await run(send);
   const deadline = Date.now() + 10_000;
-  while (latencies.length < alertsExpected && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
-  const sorted = [...latencies].sort((a, b) => a - b);
-  console.log(`\nResona crisis benchmark: ${N} assessMessage calls (${CONCURRENCY} at a time, ${Math.round(CRISIS_SHARE * 100)}% crisis texts), one dashboard subscribed through the gateway`);
-  console.log(`assessments/s (service call, stored, escalation + outbox in one transaction): ${(N / seconds).toFixed(1)}`);
-  console.log(`alerts expected / received on the dashboard: ${alertsExpected} / ${latencies.length}`);
-  console.log(`assess call → alert on dashboard: p50 ${pct(sorted, 50).toFixed(1)} ms  p95 ${pct(sorted, 95).toFixed(1)} ms  p99 ${pct(sorted, 99).toFixed(1)} ms  max ${sorted.at(-1)?.toFixed(1)} ms  (target p99 < 250 ms)`);
-  const calls = [...callMs].sort((a, b) => a - b);
-  console.log(`assessMessage call alone (HTTP to risk, privacy asked, stored): p50 ${pct(calls, 50).toFixed(1)} ms  p99 ${pct(calls, 99).toFixed(1)} ms`);
+  while (arrived.size < turns.alerting && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+  const latencies = [...sentAt].flatMap(([id, t0]) => (arrived.has(id) ? [arrived.get(id)! - t0] : [])).sort((a, b) => a - b);
+  const service = await run(assess);
+  const calls = [...assessCallMs].sort((a, b) => a - b);
+
+  console.log(`\nResona crisis benchmark: ${N} messages (${CONCURRENCY} at a time, ${Math.round(CRISIS_SHARE * 100)}% crisis texts), one dashboard subscribed through the gateway`);
+  console.log(`sendMessage turns/s through the gateway (consent, emotion, risk, reply): ${turns.perSecond.toFixed(1)}`);
+  console.log(`alerts expected / received on the dashboard: ${turns.alerting} / ${latencies.length}`);
+  console.log(`sendMessage → alert on dashboard: p50 ${pct(latencies, 50).toFixed(1)} ms  p95 ${pct(latencies, 95).toFixed(1)} ms  p99 ${pct(latencies, 99).toFixed(1)} ms  max ${latencies.at(-1)?.toFixed(1)} ms  (target p99 < 250 ms)`);
+  console.log(`assessments/s, assessMessage service call alone (privacy asked, stored, escalation + outbox in one transaction): ${service.perSecond.toFixed(1)}`);
+  console.log(`assessMessage call alone: p50 ${pct(calls, 50).toFixed(1)} ms  p99 ${pct(calls, 99).toFixed(1)} ms`);
   await client.dispose();
 } finally {
   await stack.stop();
