@@ -1,0 +1,97 @@
+/**
+ * The risk service killed between committing a crisis assessment and sending its alerts: the
+ * restarted service delivers the SMS and the signed webhook, once each, and the clinic's
+ * dashboard stream gets the alert.
+ */
+import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, expect, it } from '@jest/globals';
+import { createPubSub, Topic } from '@resona/pubsub';
+import { createTestDatabase, startTestSubgraph } from '@resona/testing';
+import { risk } from '../src/server.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const clinic = randomUUID();
+const person = randomUUID();
+
+// Loopback stand-ins for the Twilio Messages API and the clinic's webhook: they record every request.
+const received: { path: string; key: string; body: string }[] = [];
+const provider = http.createServer((req, res) => {
+  let body = '';
+  req.on('data', (d) => (body += d));
+  req.on('end', () => {
+    received.push({ path: req.url!, key: String(req.headers['idempotency-key']), body });
+    res.writeHead(201, { 'content-type': 'application/json' }).end(JSON.stringify({ sid: `SM${randomUUID().replace(/-/g, '')}`, status: 'queued' }));
+  });
+});
+
+let database: Awaited<ReturnType<typeof createTestDatabase>>;
+let contacts: string;
+let url: string;
+beforeAll(async () => {
+  await new Promise<void>((resolve) => provider.listen(0, '127.0.0.1', resolve));
+  url = `http://127.0.0.1:${(provider.address() as AddressInfo).port}`;
+  contacts = path.join(mkdtempSync(path.join(tmpdir(), 'risk-crash-')), 'contacts.json');
+  writeFileSync(contacts, JSON.stringify({ onCall: [{ name: 'Primary', phone: '+254711000001' }], clinics: { [clinic]: { sms: ['+254722000001'], webhooks: [{ url: `${url}/hook`, secret: 'webhook-secret-0123456789' }] } } }));
+  database = await createTestDatabase();
+});
+afterAll(async () => {
+  await database?.drop();
+  await new Promise((resolve) => provider.close(resolve));
+});
+
+function killedChild(): Promise<{ signal: NodeJS.Signals | null; out: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(here, 'crash-child.ts'), database.url, contacts, person, clinic], { cwd: path.resolve(here, '../../..'), stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.stderr.on('data', (d) => (out += d));
+    child.on('error', reject);
+    child.on('exit', (_code, signal) => resolve({ signal, out }));
+  });
+}
+
+async function until<T>(check: () => T | undefined, ms = 10_000): Promise<T> {
+  for (const deadline = Date.now() + ms; ; await new Promise((r) => setTimeout(r, 25))) {
+    const value = check();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+  }
+}
+
+it('a risk process killed right after the commit: the restarted service alerts the clinic, once per recipient', async () => {
+  const child = await killedChild();
+  expect(`${child.signal}: ${child.out}`).toMatch(/^SIGKILL: committed /); // on failure, shows what the child printed
+  const assessmentId = /committed (\S+)/.exec(child.out)?.[1];
+  expect(assessmentId).toBeDefined();
+  expect(received).toHaveLength(0); // nothing was sent before the kill
+
+  // The restarted service (same database), with a dashboard listening on the clinic's alert topic.
+  const pubsub = createPubSub();
+  const alerts: unknown[] = [];
+  const unsubscribe = await pubsub.subscribe(Topic.crisisAlert(clinic), (event) => void alerts.push(event));
+  const service = await startTestSubgraph(
+    risk,
+    { RISK_CONTACTS_FILE: contacts, SMS_BASE_URL: url, SMS_ACCOUNT_SID: 'AC123', SMS_AUTH_TOKEN: 'token', SMS_FROM: '+254700999999', RISK_RELAY_POLL_MS: '50' },
+    { databaseUrl: database.url },
+  );
+  try {
+    await until(() => (received.length >= 2 && alerts.length >= 1 ? true : undefined));
+    await new Promise((r) => setTimeout(r, 500)); // anything sent twice would arrive by now
+    expect(received.filter((r) => r.path.endsWith('/Messages.json'))).toHaveLength(1);
+    expect(received.filter((r) => r.path === '/hook')).toHaveLength(1);
+    expect(JSON.parse(received.find((r) => r.path === '/hook')!.body)).toMatchObject({ type: 'crisis_escalation', level: 'HIGH', clinicIds: [clinic] });
+    expect(alerts).toEqual([expect.objectContaining({ assessment: expect.objectContaining({ id: assessmentId }) })]);
+    const [pending] = await service.orm.orm.em.fork().execute<{ n: number }[]>('select count(*)::int as n from outbox where delivered_at is null');
+    expect(pending!.n).toBe(0);
+  } finally {
+    await unsubscribe();
+    await service.stop();
+  }
+});
