@@ -2,8 +2,11 @@
  * `pnpm bench:emotion`: for 5 s clips (espeak-ng speech with light noise, 16 kHz), the latency of
  * decode (+ resample + normalise), Silero VAD, features and the emotion model, and of the whole
  * pipeline (p50/p95/p99, ms), and readings/s on one core (one request at a time, one thread each).
+ * The load average is printed with the figures: on a shared 2-core machine other work moves the
+ * tail a lot, so compare runs made at similar load.
  * Usage: tsx subgraphs/emotion/scripts/bench.ts [--runs 200] [--rate 16000]
  */
+import { loadavg } from 'node:os';
 import { TARGET_RATE, normalise, resample } from '../src/audio/dsp.js';
 import { extractFeatures } from '../src/audio/features.js';
 import { assessQuality } from '../src/audio/quality.js';
@@ -27,6 +30,7 @@ const wav = encodeWav(clip, rate);
 
 const vad = await SileroVad.load();
 const model = await EmotionClassifier.load(process.env.EMOTION_MODEL_PATH);
+const loadBefore = loadavg()[0]!;
 const stages = { decode: [] as number[], vad: [] as number[], features: [] as number[], inference: [] as number[], total: [] as number[] };
 for (let r = 0; r < runs + 20; r++) {
   const t0 = performance.now();
@@ -55,5 +59,6 @@ for (const [name, values] of Object.entries(stages)) {
 }
 const mean = stages.total.reduce((s, v) => s + v, 0) / stages.total.length;
 console.log(`readings/s on one core: ${(1000 / mean).toFixed(1)} (mean ${mean.toFixed(2)} ms per 5 s clip)`);
+console.log(`1-minute load average: ${loadBefore.toFixed(2)} before, ${loadavg()[0]!.toFixed(2)} after`);
 await vad.close();
 await model.close();

@@ -1,5 +1,5 @@
 import { describe, expect, it, beforeAll, afterAll } from '@jest/globals';
-import { TARGET_RATE, normalise, resample } from '../src/audio/dsp.js';
+import { Fft, RealFft, TARGET_RATE, normalise, resample } from '../src/audio/dsp.js';
 import { FEATURE_NAMES, extractFeatures } from '../src/audio/features.js';
 import { assessQuality } from '../src/audio/quality.js';
 import { SileroVad } from '../src/audio/vad.js';
@@ -84,6 +84,53 @@ describe('WAV decoding and validation', () => {
     const wav = encodeWav(noise(1, 22050, 0.3), 22050);
     wav.writeUInt32LE(0x7ffff000, 40);
     expect(decodeWav(wav).durationSeconds).toBeCloseTo(1, 2);
+  });
+});
+
+describe('FFTs', () => {
+  /** The textbook DFT, O(n²): what the fast transforms must agree with. */
+  const dft = (x: Float64Array, xi = new Float64Array(x.length)) => {
+    const n = x.length;
+    const re = new Float64Array(n);
+    const im = new Float64Array(n);
+    for (let k = 0; k < n; k++) {
+      for (let t = 0; t < n; t++) {
+        const a = (-2 * Math.PI * k * t) / n;
+        re[k] = re[k]! + x[t]! * Math.cos(a) - xi[t]! * Math.sin(a);
+        im[k] = im[k]! + x[t]! * Math.sin(a) + xi[t]! * Math.cos(a);
+      }
+    }
+    return { re, im };
+  };
+  const random = prng(3);
+  const signal = (n: number) => Float64Array.from({ length: n }, () => random() * 2 - 1);
+
+  it.each([1, 2, 4, 8, 64, 256])('the complex FFT of size %i matches the DFT', (n) => {
+    const [re, im] = [signal(n), signal(n)];
+    const expected = dft(re, im);
+    new Fft(n).transform(re, im);
+    for (let k = 0; k < n; k++) {
+      expect(re[k]).toBeCloseTo(expected.re[k]!, 9);
+      expect(im[k]).toBeCloseTo(expected.im[k]!, 9);
+    }
+  });
+
+  it.each([4, 16, 512])('the real FFT of size %i matches the DFT (zero-padded input, first bins only)', (n) => {
+    const input = signal(n - 2);
+    const padded = new Float64Array(n);
+    padded.set(input);
+    const expected = dft(padded);
+    const re = new Float64Array(n / 2 + 1);
+    const im = new Float64Array(n / 2 + 1);
+    new RealFft(n).forward(input, re, im);
+    for (let k = 0; k <= n / 2; k++) {
+      expect(re[k]).toBeCloseTo(expected.re[k]!, 9);
+      expect(im[k]).toBeCloseTo(expected.im[k]!, 9);
+    }
+    const few = new Float64Array(n / 2 + 1).fill(7);
+    new RealFft(n).forward(input, few, new Float64Array(n / 2 + 1), 2);
+    expect(few[1]).toBeCloseTo(expected.re[1]!, 9);
+    expect(few[2]).toBe(7); // bins past the asked ones are left alone
   });
 });
 

@@ -1,4 +1,4 @@
-import { Fft, TARGET_RATE, percentile } from './dsp.js';
+import { RealFft, TARGET_RATE, percentile } from './dsp.js';
 
 /**
  * Acoustic features of one utterance (16 kHz mono, normalised), one fixed-length vector per
@@ -8,8 +8,10 @@ import { Fft, TARGET_RATE, percentile } from './dsp.js';
  *
  * Frames are 32 ms (512 samples) with a 16 ms hop, Hann-windowed, transformed with a 1024-point
  * FFT (zero-padded). Pitch is the autocorrelation peak (via the power spectrum, corrected for the
- * window, Boersma 1993) between 75 and 500 Hz. Our own FFT rather than `meyda`: meyda takes
- * ~0.15 ms a frame (46 ms for a 5 s clip) against a 50 ms budget for the whole pipeline.
+ * window, Boersma 1993) between 75 and 500 Hz. Our own real-input FFT rather than `meyda`: meyda
+ * takes ~0.15 ms a frame (46 ms for a 5 s clip) against a 50 ms budget for the whole pipeline;
+ * each frame here costs two real FFTs (spectrum, autocorrelation) and every spectral feature is
+ * read off the one power spectrum.
  *
  * The order of FEATURE_NAMES is the model contract: an ONNX model for this pipeline takes
  * `features: float32[N, FEATURE_NAMES.length]` in this order.
@@ -50,41 +52,55 @@ export const FEATURE_NAMES: readonly string[] = [
 /** Features the per-person baseline follows (a readable subset: how someone usually sounds). */
 export const BASELINE_FEATURES = ['pitch_mean_st', 'pitch_range_st', 'energy_std_db', 'syllable_rate', 'pause_ratio', 'voiced_ratio'] as const;
 
+const BINS = NFFT / 2 + 1;
+
 interface Tables {
-  fft: Fft;
+  fft: RealFft;
   hann: Float64Array;
   /** Autocorrelation of the window, to correct the frame's autocorrelation (Boersma). */
   windowAc: Float64Array;
   mel: { from: number; weights: Float64Array }[];
   dct: Float64Array;
+  /** Scratch for one frame, reused (extraction is synchronous, so nothing else holds them meanwhile). */
+  frame: Float64Array;
+  re: Float64Array;
+  im: Float64Array;
+  power: Float64Array;
+  /** The power spectrum mirrored to all NFFT bins (real and even): the input of the autocorrelation. */
+  spectrum: Float64Array;
+  melE: Float64Array;
+}
+
+/** `power` (bins 0..NFFT/2) mirrored into all NFFT bins of `spectrum`. */
+function mirror(power: Float64Array, spectrum: Float64Array): void {
+  spectrum.set(power);
+  for (let b = BINS; b < NFFT; b++) spectrum[b] = power[NFFT - b]!;
 }
 
 let tables: Tables | undefined;
 function getTables(): Tables {
   if (tables) return tables;
-  const fft = new Fft(NFFT);
+  const fft = new RealFft(NFFT);
   const hann = new Float64Array(FRAME);
   for (let i = 0; i < FRAME; i++) hann[i] = 0.5 - 0.5 * Math.cos((2 * Math.PI * i) / (FRAME - 1));
-  const re = new Float64Array(NFFT);
-  const im = new Float64Array(NFFT);
-  re.set(hann);
-  fft.transform(re, im);
-  for (let i = 0; i < NFFT; i++) {
-    re[i] = re[i]! * re[i]! + im[i]! * im[i]!;
-    im[i] = 0;
-  }
-  fft.transform(re, im);
+  const re = new Float64Array(BINS);
+  const im = new Float64Array(BINS);
+  const power = new Float64Array(BINS);
+  const spectrum = new Float64Array(NFFT);
+  fft.forward(hann, re, im);
+  for (let b = 0; b < BINS; b++) power[b] = re[b]! * re[b]! + im[b]! * im[b]!;
+  mirror(power, spectrum);
+  fft.forward(spectrum, re, im);
   const windowAc = new Float64Array(NFFT / 2);
   for (let i = 0; i < NFFT / 2; i++) windowAc[i] = re[i]! / re[0]!;
   // Mel filterbank (HTK mel scale), 0–8 kHz, triangular, on the 513 bins of the power spectrum.
   const toMel = (f: number) => 2595 * Math.log10(1 + f / 700);
   const fromMel = (m: number) => 700 * (10 ** (m / 2595) - 1);
-  const bins = NFFT / 2 + 1;
   const edges = range(N_MEL + 2, (i) => String(fromMel((toMel(TARGET_RATE / 2) * i) / (N_MEL + 1)))).map(Number);
   const mel = range(N_MEL, () => '').map((_, m) => {
     const [lo, mid, hi] = [edges[m]!, edges[m + 1]!, edges[m + 2]!];
     const from = Math.floor((lo / TARGET_RATE) * NFFT);
-    const to = Math.min(bins - 1, Math.ceil((hi / TARGET_RATE) * NFFT));
+    const to = Math.min(BINS - 1, Math.ceil((hi / TARGET_RATE) * NFFT));
     const weights = new Float64Array(to - from + 1);
     for (let b = from; b <= to; b++) {
       const f = (b * TARGET_RATE) / NFFT;
@@ -94,7 +110,7 @@ function getTables(): Tables {
   });
   const dct = new Float64Array(N_MFCC * N_MEL);
   for (let k = 0; k < N_MFCC; k++) for (let m = 0; m < N_MEL; m++) dct[k * N_MEL + m] = Math.cos((Math.PI * k * (m + 0.5)) / N_MEL) * Math.sqrt(2 / N_MEL);
-  tables = { fft, hann, windowAc, mel, dct };
+  tables = { fft, hann, windowAc, mel, dct, frame: new Float64Array(FRAME), re, im, power, spectrum, melE: new Float64Array(N_MEL) };
   return tables;
 }
 
@@ -116,7 +132,7 @@ export interface FrameTrack {
  * the VAD) choose the frames; without any, every frame counts.
  */
 export function extractFeatures(samples: Float32Array, segments: { start: number; end: number }[] = []): Float32Array {
-  const { fft, hann, windowAc, mel, dct } = getTables();
+  const { fft, hann, windowAc, mel, dct, frame, re, im, power, spectrum, melE } = getTables();
   const spans = segments.length ? segments : [{ start: 0, end: samples.length }];
   const starts: number[] = [];
   for (const s of spans) for (let at = s.start; at + FRAME <= s.end; at += HOP) starts.push(at);
@@ -129,10 +145,6 @@ export function extractFeatures(samples: Float32Array, segments: { start: number
   const flatness = new Float64Array(n);
   const rolloff = new Float64Array(n);
   const zcr = new Float64Array(n);
-  const re = new Float64Array(NFFT);
-  const im = new Float64Array(NFFT);
-  const power = new Float64Array(NFFT / 2 + 1);
-  const melE = new Float64Array(N_MEL);
   const minLag = Math.floor(TARGET_RATE / MAX_F0);
   const maxLag = Math.ceil(TARGET_RATE / MIN_F0);
 
@@ -147,30 +159,35 @@ export function extractFeatures(samples: Float32Array, segments: { start: number
       const v = samples[at + i]! - mean;
       energy += v * v;
       if (i && (v >= 0) !== (samples[at + i - 1]! - mean >= 0)) crossings++;
-      re[i] = v * hann[i]!;
-      im[i] = 0;
+      frame[i] = v * hann[i]!;
     }
-    re.fill(0, FRAME);
-    im.fill(0, FRAME);
     energyDb[f] = 10 * Math.log10(energy / FRAME + 1e-10);
     zcr[f] = crossings / FRAME;
-    fft.transform(re, im);
+    fft.forward(frame, re, im);
     let total = 0;
     let weighted = 0;
     let logSum = 0;
-    for (let b = 0; b <= NFFT / 2; b++) {
+    let product = 1;
+    for (let b = 0; b < BINS; b++) {
       const p = re[b]! * re[b]! + im[b]! * im[b]!;
       power[b] = p;
       total += p;
       weighted += p * b;
-      logSum += Math.log(p + 1e-12);
+      // One log per 8 bins rather than per bin (the logs were most of this loop). Each factor is
+      // 1e-12 .. ~1e5 (a Hann-windowed frame of samples within ±1), so 8 of them stay far inside
+      // double range.
+      product *= p + 1e-12;
+      if ((b & 7) === 7) {
+        logSum += Math.log(product);
+        product = 1;
+      }
     }
-    const bins = NFFT / 2 + 1;
+    logSum += Math.log(product);
     centroid[f] = total > 0 ? ((weighted / total) * TARGET_RATE) / NFFT / 1000 : 0;
-    flatness[f] = total > 0 ? Math.exp(logSum / bins) / (total / bins) : 0;
+    flatness[f] = total > 0 ? Math.exp(logSum / BINS) / (total / BINS) : 0;
     let cumulative = 0;
     let roll = 0;
-    for (let b = 0; b < bins; b++) {
+    for (let b = 0; b < BINS; b++) {
       cumulative += power[b]!;
       if (cumulative >= 0.85 * total) {
         roll = b;
@@ -189,13 +206,10 @@ export function extractFeatures(samples: Float32Array, segments: { start: number
       for (let m = 0; m < N_MEL; m++) c += dct[k * N_MEL + m]! * melE[m]!;
       mfcc[k]![f] = c;
     }
-    // Autocorrelation = inverse FFT of the power spectrum (real and even, so a forward FFT does).
-    for (let b = 0; b < NFFT; b++) {
-      const mirror = b <= NFFT / 2 ? b : NFFT - b;
-      re[b] = power[mirror]!;
-      im[b] = 0;
-    }
-    fft.transform(re, im);
+    // Autocorrelation = inverse FFT of the power spectrum (real and even, so a forward FFT does,
+    // and its real part is all there is).
+    mirror(power, spectrum);
+    fft.forward(spectrum, re, im, maxLag + 2);
     const r0 = re[0]!;
     let best = 0;
     let bestLag = 0;

@@ -75,6 +75,10 @@ export class SileroVad {
     const window = (index: number, target: Float32Array, offset: number) => {
       // Context (the last 64 samples of the previous window) then the window; zeros outside the clip.
       const from = index * VAD_WINDOW - VAD_CONTEXT;
+      if (from >= 0 && from + width <= samples.length) {
+        target.set(samples.subarray(from, from + width), offset);
+        return;
+      }
       for (let k = 0; k < width; k++) {
         const j = from + k;
         target[offset + k] = j >= 0 && j < samples.length ? samples[j]! : 0;

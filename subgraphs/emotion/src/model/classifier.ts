@@ -37,8 +37,13 @@ export class EmotionClassifier {
   /** Probabilities of the seven emotions (EMOTIONS order) for each feature vector. */
   async classifyBatch(rows: Float32Array[]): Promise<Float32Array[]> {
     const width = FEATURE_NAMES.length;
-    const input = new Float32Array(rows.length * width);
-    rows.forEach((row, i) => input.set(row, i * width));
+    if (rows.some((row) => row.length !== width)) throw new Error(`The emotion model takes ${width} features a row.`);
+    // A single row (the serving path) goes in as it is; several are packed into one tensor.
+    let input = rows[0]!;
+    if (rows.length !== 1) {
+      input = new Float32Array(rows.length * width);
+      rows.forEach((row, i) => input.set(row, i * width));
+    }
     const out = await this.session.run({ [MODEL_INPUT]: new ort.Tensor('float32', input, [rows.length, width]) });
     const data = out[MODEL_OUTPUT]!.data as Float32Array;
     const k = data.length / rows.length;
