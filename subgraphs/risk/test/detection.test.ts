@@ -54,6 +54,128 @@ describe('lexicon layer', () => {
   });
 });
 
+describe('Swahili morphology (generated verb forms)', () => {
+  it('reads the person and tense off the verb: SMS n-, subjunctive, conditional, we, perfect, past', () => {
+    expect(lexiconLayer(lexicon, 'ntajiua leo usiku')).toMatchObject({ level: 'IMMINENT', hits: [expect.objectContaining({ phrase: 'ntajiua', category: 'ideation' })] });
+    expect(level('Bora nijiue tu')).toBe('HIGH');
+    expect(level('ningejinyonga')).toBe('HIGH');
+    expect(level('Tutajiua pamoja')).toBe('HIGH');
+    expect(level('Nimeshajikata mara tatu wiki hii')).toBe('HIGH');
+    expect(level('Nilijichoma jana usiku')).toBe('HIGH');
+    expect(level('Nitajidhuru bana')).toBe('HIGH');
+  });
+
+  it('generates the infinitive after any first-person verb of wanting, thinking or deciding', () => {
+    expect(level('Nimeamua kujinyonga')).toBe('HIGH');
+    expect(level('Natamani kujiondoa duniani')).toBe('HIGH');
+    expect(level('Najiskia kujitoa uhai')).toBe('HIGH');
+    expect(level('Niko na plan ya kujimaliza')).toBe('HIGH');
+    expect(level('Nataka ku-die')).toBe('HIGH');
+    expect(level('Nataka kuji-off tu')).toBe('HIGH');
+    expect(level('Ntajikill leo usiku')).toBe('IMMINENT');
+  });
+
+  it('tells method, attempt and preparation apart by tense, and needs a quantity or a poison', () => {
+    expect(level('Nitakunywa sumu')).toBe('HIGH');
+    expect(level('Nimekunywa sumu')).toBe('IMMINENT');
+    expect(level('Nimemeza vidonge vyote')).toBe('IMMINENT');
+    expect(level('Ma-pills zote nitazimeza leo')).toBe('IMMINENT');
+    expect(level('Nimekusanya vidonge vya mama')).toBe('IMMINENT');
+    expect(level('Nitaruka kutoka ghorofa ya tano')).toBe('HIGH');
+    // Taking one's medicine is not an attempt; buying bleach or mosquito spray is not preparation.
+    expect(level('Nimekunywa dawa kama daktari alivyosema')).toBe('NONE');
+    expect(level('Nimemeza dawa zangu za presha')).toBe('NONE');
+    expect(level('Nimenunua dawa ya mbu')).toBe('NONE');
+    expect(level('I took my pills this morning')).toBe('NONE');
+  });
+
+  it('never generates negative forms, keeps other people apart, and does not take look-alike verbs', () => {
+    for (const negative of ['sitajiua', 'sijajikata', 'singejiua', 'sikujidhuru', 'sitajinyonga']) expect(level(negative)).toBe('NONE');
+    expect(lexiconLayer(lexicon, 'Atajiua akiendelea hivyo')).toMatchObject({ level: 'LOW', thirdParty: true });
+    expect(level('Bro wangu alisema atajinyonga, nimeshtuka')).toBe('LOW');
+    expect(level('Nitajikaza hadi mwisho')).toBe('NONE');
+    expect(level('Nitajiunga na chuo')).toBe('NONE');
+    expect(level('Wewe jiue tu')).toBe('NONE');
+  });
+
+  it('masks accidents and idioms of the same verbs', () => {
+    expect(level('Nimejikata kidole nikipika')).toBe('NONE');
+    expect(level('Mtoto wangu alijikata akicheza')).toBe('NONE');
+    expect(level('I cut myself shaving this morning')).toBe('NONE');
+    expect(level('Nitakufa na njaa kama mshahara hautakuja')).toBe('NONE');
+    expect(level('Kujiua si suluhisho, nataka msaada')).toBe('NONE');
+  });
+});
+
+describe('vocabulary fallback', () => {
+  it('a self-harm word with a first-person marker in its clause is HIGH, explained and sent to review', () => {
+    const d = detect(lexicon, { text: 'I think kujiua ndio solution yangu' });
+    expect(d.level).toBe('HIGH');
+    expect(d.signals).toContainEqual(expect.objectContaining({ code: 'CRISIS_VOCABULARY', detail: expect.stringContaining('kujiua') }));
+    expect(d.review).toContain('UNCLEAR_CRISIS_WORD');
+    expect(level('Mawazo ya kujiua yananijia kila usiku')).toBe('HIGH');
+    expect(level('suicide is the only way out for me')).toBe('HIGH');
+  });
+
+  it('a self-harm word alone, or crisis vocabulary with a first-person marker, is MODERATE', () => {
+    const alone = detect(lexicon, { text: 'Kujiua ndio njia pekee' });
+    expect(alone).toMatchObject({ level: 'MODERATE', review: expect.arrayContaining(['UNCLEAR_CRISIS_WORD']) });
+    expect(level('Nimechoka, nataka sumu')).toBe('MODERATE');
+    expect(level('Kuna sumu ya panya jikoni, watoto wasiiguse')).toBe('NONE');
+    expect(level('Tutapata dawa nyingi hospitali')).toBe('NONE');
+  });
+
+  it('respects negation, quotation, past tense, reported speech, news and school work', () => {
+    expect(level('I am not suicidal')).toBe('NONE');
+    expect(level('Sijawahi kujidhuru maishani mwangu')).toBe('NONE');
+    expect(level('siwezi kuvumilia lakini sitaki kujiua')).toBe('NONE');
+    expect(level('She wrote "kujiua ndio suluhisho" on the wall')).not.toMatch(/MODERATE|HIGH|IMMINENT/);
+    expect(level('Nilifikiria kujiua zamani, sasa niko sawa')).toBe('LOW');
+    expect(level('Rafiki yangu ana mawazo ya kujiua')).toBe('LOW');
+    expect(level('We learned about suicide prevention in class')).toBe('NONE');
+    expect(level('suicide is never the answer')).toBe('NONE');
+  });
+
+  it('a negation that is itself the distress does not cancel what follows, a real one still does', () => {
+    expect(level("I can't stop thinking about drowning myself")).toBe('HIGH');
+    expect(level('Siwezi kuvumilia tena nataka kujiua')).toBe('HIGH');
+    expect(level('Sitaki kuishi tena')).toBe('MODERATE');
+    expect(level("I'm not going to unalive myself")).toBe('NONE');
+  });
+});
+
+describe('euphemisms, burden and preparation (C-SSRS)', () => {
+  it('farewells, arrangements and means acquisition', () => {
+    expect(level('Kwaheri ya mwisho')).toBe('IMMINENT');
+    expect(level('Hamtaniona tena')).toBe('IMMINENT');
+    expect(level('This is goodbye, thank you for everything')).toBe('IMMINENT');
+    expect(level("I've been saving up my sleeping pills")).toBe('IMMINENT');
+    expect(level("I won't be here by morning")).toBe('IMMINENT');
+    expect(level('Take care of my kids for me')).toBe('HIGH');
+    expect(level('Mtunze watoto wangu')).toBe('HIGH');
+  });
+
+  it('burden and passive wishes are MODERATE, SMS spelling included', () => {
+    expect(level('Mtakuwa sawa bila mimi')).toBe('MODERATE');
+    expect(level('Everyone is better off without me')).toBe('MODERATE');
+    expect(level("I'm just a burden to my family")).toBe('MODERATE');
+    expect(level('Mungu nichukue tu')).toBe('MODERATE');
+    expect(level('cnt go on anymore')).toBe('MODERATE');
+    expect(level('Sina hope ya kuishi')).toBe('MODERATE');
+    expect(level('I have been thinking of unaliving myself')).toBe('HIGH');
+    expect(level('sometimes i think abt ending it')).toBe('HIGH');
+  });
+
+  it('everyday goodbyes, break-ups and giving things away stay NONE', () => {
+    expect(level('Kwaheri, tutaonana kesho')).toBe('NONE');
+    expect(level('Goodbye for now, see you next week')).toBe('NONE');
+    expect(level('I want to end it with my boyfriend, he keeps lying')).toBe('NONE');
+    expect(level("I'm ending it with him tonight")).toBe('NONE');
+    expect(level('I gave away my old clothes to the church')).toBe('NONE');
+    expect(level('Nimenunua kamba ya kuanika nguo')).toBe('NONE');
+  });
+});
+
 describe('signals and combination', () => {
   it('explains itself and keeps the score inside the level band', () => {
     const d = detect(lexicon, { text: 'Nataka kujiua' });
@@ -95,6 +217,13 @@ describe('signals and combination', () => {
     expect(masked).toContain('[NAME]');
     expect(masked).toContain('[PHONE]');
     expect(masked).toContain('[EMAIL]');
+  });
+});
+
+describe('the review queue as a safety net', () => {
+  it('puts every MODERATE assessment before a human, and nothing calm', () => {
+    expect(detect(lexicon, { text: 'I tried to kill myself two years ago' })).toMatchObject({ level: 'MODERATE', review: expect.arrayContaining(['MODERATE_RISK']) });
+    expect(detect(lexicon, { text: 'Nimechoka na kazi leo' }).review).not.toContain('MODERATE_RISK');
   });
 });
 

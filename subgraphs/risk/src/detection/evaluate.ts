@@ -4,12 +4,12 @@ import { RISK_LEVELS, type RiskLevel } from '../entities.js';
 import { detect, type Detection } from './combine.js';
 import { LEXICON_DIR, type Lexicon } from './lexicon.js';
 
-/** The labelled evaluation set shipped with the lexicon. */
-export const EVAL_PATH = path.resolve(LEXICON_DIR, '../eval/crisis-eval.jsonl');
+/** The labelled evaluation sets shipped with the lexicon: dev + test (one author), and test2 (a second author who never saw the lexicon). */
+export const EVAL_PATHS = [path.resolve(LEXICON_DIR, '../eval/crisis-eval.jsonl'), path.resolve(LEXICON_DIR, '../eval/crisis-eval-holdout2.jsonl')];
 
 export interface EvalItem {
   id: string;
-  split: 'dev' | 'test';
+  split: 'dev' | 'test' | 'test2';
   lang: 'en' | 'sw' | 'sheng' | 'mixed';
   label: RiskLevel;
   /** crisis | subtle | distress | reported | neutral | hard_negative */
@@ -17,11 +17,15 @@ export interface EvalItem {
   text: string;
 }
 
-export const loadEvalSet = (file = EVAL_PATH): EvalItem[] =>
-  readFileSync(file, 'utf8')
-    .split('\n')
-    .filter((line) => line.trim())
-    .map((line) => JSON.parse(line) as EvalItem);
+export const loadEvalSet = (files = EVAL_PATHS): EvalItem[] =>
+  files.flatMap((file) =>
+    readFileSync(file, 'utf8')
+      .split('\n')
+      .filter((line) => line.trim())
+      // The second author wrote kinds with a hyphen ("hard-negative").
+      .map((line) => JSON.parse(line) as EvalItem)
+      .map((item) => ({ ...item, kind: item.kind.replace(/-/g, '_') })),
+  );
 
 const ALERT = (l: RiskLevel) => l === 'HIGH' || l === 'IMMINENT';
 const ratio = (a: number, b: number) => (b ? a / b : NaN);

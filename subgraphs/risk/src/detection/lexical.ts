@@ -1,6 +1,6 @@
 import { RISK_LEVELS, type RiskLevel } from '../entities.js';
-import { CATEGORY_LEVEL, ESCALATING_CATEGORIES, type Lexicon } from './lexicon.js';
-import { mask, normalise, tokensBefore } from './normalise.js';
+import { CATEGORY_LEVEL, ESCALATING_CATEGORIES, type Lexicon, type Modifiers } from './lexicon.js';
+import { clauseAround, mask, normalise, tokensAfter, tokensBefore, type Normalised } from './normalise.js';
 
 /** Why a crisis phrase found in a message did not count. */
 export type Suppression = 'NEGATED' | 'QUOTED' | 'PAST';
@@ -14,6 +14,8 @@ export interface LexiconHit {
   start: number;
   end: number;
   suppressed: Suppression | null;
+  /** A listed or generated phrase, or a crisis word found by the vocabulary fallback (less certain: reviewed). */
+  source: 'phrase' | 'vocabulary';
 }
 
 export interface LexiconResult {
@@ -51,6 +53,56 @@ function matches(regex: RegExp, text: string): RegExpMatchArray[] {
 const test = (regex: RegExp, text: string) => matches(regex, text).length > 0;
 
 /**
+ * Whether a negation cue stands just before `start` ("I would never …", "siwezi …"). A cue that is part
+ * of a phrase where the negation is itself the risk ("can not go on", "siwezi kuvumilia", "no one would
+ * care") is masked first, so it cannot cancel what follows, while a real negation next to it still does.
+ */
+function negatedAt(m: Modifiers, text: string, start: number, phrase: string): boolean {
+  const window = tokensBefore(text, start, m.negation.window);
+  if (!window) return false;
+  // Masked over a few more tokens, so that "can" in "I can not stop thinking about …" is seen.
+  const wide = tokensBefore(text, start, m.negation.window + 3);
+  const masked = mask(`${wide} ${phrase}`, m.negation.notNegation).text;
+  return test(m.negation.cues, masked.slice(wide.length - window.length, wide.length));
+}
+
+/** A past-tense cue before ("I used to …") or a distant-past cue right after ("… zamani", "… years ago"). */
+const pastAt = (m: Modifiers, text: string, start: number, end: number) =>
+  test(m.past.cues, tokensBefore(text, start, m.past.window)) || test(m.past.after, tokensAfter(text, end, m.past.window));
+
+/**
+ * The vocabulary fallback: crisis words that no phrase (listed or generated) matched, so that a crisis in
+ * words the lexicon has never seen does not fall to NONE. A word naming harm to oneself ("suicide",
+ * "kujiua", "kill myself") with a first-person marker in its clause ("I", "yangu", "nime…",
+ * "yananijia") is HIGH; such a word alone, or a word that often comes with a crisis ("die", "sumu",
+ * "all my pills") with a first-person marker, is MODERATE. Words already covered by a phrase, quoted,
+ * negated, in the past, in a clause reporting someone else, or in news/lyrics/school work don't count.
+ */
+function vocabularyHits(lexicon: Lexicon, text: string, normalised: Normalised, covered: LexiconHit[]): LexiconHit[] {
+  const { modifiers: m, vocabulary: v } = lexicon;
+  if (test(m.media, text) || test(m.informational, text)) return [];
+  const candidates = [
+    ...v.selfHarm.flatMap(({ regex, category }) => matches(regex, text).map((match) => ({ match, self: true, category }))),
+    ...matches(v.crisis, text).map((match) => ({ match, self: false, category: 'crisis_vocabulary' })),
+  ];
+  const found: LexiconHit[] = [];
+  for (const { match, self, category } of candidates) {
+    const start = match.index!;
+    const end = start + match[0].length;
+    if (covered.some((h) => h.start < end && start < h.end)) continue;
+    if (normalised.quoted.slice(start, end).every(Boolean)) continue;
+    if (negatedAt(m, text, start, match[0]) || pastAt(m, text, start, end)) continue;
+    const clause = clauseAround(text, start, end);
+    if (test(m.reported, clause)) continue;
+    const firstPerson = test(v.firstPerson, clause);
+    if (!self && !firstPerson) continue;
+    const level: RiskLevel = self && firstPerson ? 'HIGH' : 'MODERATE';
+    found.push({ entryId: self ? 'vocabulary.self_harm' : 'vocabulary.crisis', category: level === 'HIGH' ? category : 'crisis_vocabulary', level, phrase: match[0], start, end, suppressed: null, source: 'vocabulary' });
+  }
+  return found;
+}
+
+/**
  * Layer 1: the lexicon. Finds the C-SSRS phrases of a message (English, Swahili, Sheng and
  * code-switched), after masking idioms, and decides for each whether it counts: a negation just
  * before it ("I would never kill myself", "siwezi kujiua"), double quotes (lyrics, someone else's
@@ -70,12 +122,11 @@ export function lexiconLayer(lexicon: Lexicon, message: string): LexiconResult {
       for (const match of matches(regex, text)) {
         const start = match.index!;
         const end = start + match[0].length;
-        const hit: LexiconHit = { entryId: entry.id, category: entry.category, level: CATEGORY_LEVEL[entry.category]!, phrase: match[0], start, end, suppressed: null };
-        const window = tokensBefore(text, start, m.negation.window);
+        const hit: LexiconHit = { entryId: entry.id, category: entry.category, level: CATEGORY_LEVEL[entry.category]!, phrase: match[0], start, end, suppressed: null, source: 'phrase' };
         const quoted = normalised.quoted.slice(start, end).every(Boolean);
         if (quoted) hit.suppressed = 'QUOTED';
-        else if (entry.negatable && test(m.negation.cues, window) && !test(m.negation.notNegation, `${window} ${match[0]}`)) hit.suppressed = 'NEGATED';
-        else if (['ideation', 'self_harm', 'method'].includes(entry.category) && test(m.past.cues, tokensBefore(text, start, m.past.window))) hit.suppressed = 'PAST';
+        else if (entry.negatable && negatedAt(m, text, start, match[0])) hit.suppressed = 'NEGATED';
+        else if (['ideation', 'self_harm', 'method'].includes(entry.category) && pastAt(m, text, start, end)) hit.suppressed = 'PAST';
         found.push(hit);
       }
     }
@@ -83,8 +134,12 @@ export function lexiconLayer(lexicon: Lexicon, message: string): LexiconResult {
   // A phrase inside a longer one counts once, as the longer ("I tried to kill myself" is a past attempt, not ideation).
   const kept = found.filter((hit) => !found.some((other) => other !== hit && other.start <= hit.start && other.end >= hit.end && other.end - other.start > hit.end - hit.start));
   const unique = [...new Map(kept.map((h) => [`${h.category}:${h.start}:${h.end}`, h])).values()];
-  const hits = unique.filter((h) => !h.suppressed).sort((a, b) => rank(b.level) - rank(a.level) || a.start - b.start);
+  const phrases = unique.filter((h) => !h.suppressed);
   const suppressed = unique.filter((h) => h.suppressed);
+  const phraseLevel = phrases.reduce<RiskLevel>((acc, h) => maxLevel(acc, h.level), 'NONE');
+  // The fallback only speaks when it says more than the phrases did.
+  const fallback = rank(phraseLevel) < rank('HIGH') ? vocabularyHits(lexicon, text, normalised, unique).filter((h) => rank(h.level) > rank(phraseLevel)) : [];
+  const hits = [...phrases, ...fallback].sort((a, b) => rank(b.level) - rank(a.level) || a.start - b.start);
 
   let level: RiskLevel = hits.reduce<RiskLevel>((acc, h) => maxLevel(acc, h.level), 'NONE');
   let escalatedBy: string | null = null;
@@ -100,7 +155,7 @@ export function lexiconLayer(lexicon: Lexicon, message: string): LexiconResult {
   const media = hasMention && (test(m.media, text) || test(m.informational, text) || suppressed.some((h) => h.suppressed === 'QUOTED'));
   const thirdParty = hasMention && !media && !hits.length && test(m.reported, text);
   const negatedOnly = suppressed.length > 0 && suppressed.every((h) => h.suppressed === 'NEGATED');
-  const mentionNegated = hasMention && matches(m.mentions, text).every((mt) => test(m.negation.cues, tokensBefore(text, mt.index!, m.negation.window)));
+  const mentionNegated = hasMention && matches(m.mentions, text).every((mt) => negatedAt(m, text, mt.index!, mt[0]));
   const bareMention = hasMention && !hits.length && !media && !thirdParty && !negatedOnly && !mentionNegated && !suppressed.length;
 
   let negative = 0;

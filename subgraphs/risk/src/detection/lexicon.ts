@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { RiskLevel } from '../entities.js';
+import { expandMorphology, type MorphologyFile } from './morphology.js';
 
 /** Where the lexicon ships (data, not code): `subgraphs/risk/data/lexicon`. */
 export const LEXICON_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../data/lexicon');
@@ -20,6 +21,8 @@ export const CATEGORY_LEVEL: Record<string, RiskLevel> = {
   harm_others: 'HIGH',
   preparatory: 'IMMINENT',
   actual_attempt: 'IMMINENT',
+  /** Not C-SSRS: crisis words no phrase matched (the vocabulary fallback); a human should look. */
+  crisis_vocabulary: 'MODERATE',
 };
 
 /** Categories that become IMMINENT with a time ("tonight", "leo") or means at hand ("niko na sumu"). */
@@ -36,7 +39,8 @@ export interface LexiconEntry {
 
 export interface Modifiers {
   negation: { window: number; cues: RegExp; notNegation: RegExp };
-  past: { window: number; cues: RegExp };
+  /** Past-tense cues before a phrase, and distant-past cues right after it ("nilifikiria kujiua zamani"). */
+  past: { window: number; cues: RegExp; after: RegExp };
   reported: RegExp;
   media: RegExp;
   informational: RegExp;
@@ -48,9 +52,20 @@ export interface Modifiers {
   affect: { negative: [RegExp, number][]; positive: [RegExp, number][] };
 }
 
+/** The vocabulary fallback (`vocabulary.json`): crisis words that no phrase matched. */
+export interface Vocabulary {
+  /** Words that name harm to oneself ("suicide", "kujiua", "kill myself"), with the category they mean. */
+  selfHarm: { regex: RegExp; category: string }[];
+  /** Words that often come with a crisis but not only ("die", "sumu", "goodbye letter"). */
+  crisis: RegExp;
+  /** Markers that a clause is about the writer ("i", "yangu", "nime…", "yananijia"). */
+  firstPerson: RegExp;
+}
+
 export interface Lexicon {
   entries: LexiconEntry[];
   modifiers: Modifiers;
+  vocabulary: Vocabulary;
   /** Token folds (spelling variants, contractions). */
   folds: Map<string, string>;
   /** Number of phrase patterns, for the model card. */
@@ -62,7 +77,7 @@ export const tokenRegex = (source: string, flags = 'g') => new RegExp(`(?<=^| )(
 const anyOf = (sources: string[], flags = 'g') => tokenRegex(sources.map((s) => `(?:${s})`).join('|'), flags);
 const read = (name: string) => JSON.parse(readFileSync(path.join(LEXICON_DIR, name), 'utf8'));
 
-/** Loads and compiles the lexicon files (`en.json`, `sw.json`, `sheng.json`, `modifiers.json`, `normalise.json`). */
+/** Loads and compiles the lexicon files (`en.json`, `sw.json`, `sheng.json`, `morphology.json`, `vocabulary.json`, `modifiers.json`, `normalise.json`). */
 export function loadLexicon(dir = LEXICON_DIR): Lexicon {
   const readIn = (name: string) => (dir === LEXICON_DIR ? read(name) : JSON.parse(readFileSync(path.join(dir, name), 'utf8')));
   const entries: LexiconEntry[] = [];
@@ -75,21 +90,40 @@ export function loadLexicon(dir = LEXICON_DIR): Lexicon {
       entries.push({ id: entry.id, category: entry.category, language: data.language, negatable: entry.negatable ?? true, regexes: entry.patterns.map((p) => tokenRegex(p)) });
     }
   }
+  // Swahili verb forms generated from a few verbs (see morphology.ts), matched like the listed phrases.
+  const morphology = expandMorphology(readIn('morphology.json') as MorphologyFile);
+  for (const entry of morphology.entries) {
+    if (!(entry.category in CATEGORY_LEVEL)) throw new Error(`Lexicon morphology.json: unknown category ${entry.category} in ${entry.id}`);
+    patternCount += entry.patterns.length;
+    entries.push({ id: entry.id, category: entry.category, language: 'sw', negatable: true, regexes: entry.patterns.map((p) => tokenRegex(p)) });
+  }
   const m = readIn('modifiers.json');
   const affect = (table: Record<string, number>) => Object.entries(table).map(([phrase, weight]) => [tokenRegex(phrase), weight] as [RegExp, number]);
   const modifiers: Modifiers = {
     negation: { window: m.negation.window, cues: anyOf(m.negation.cues), notNegation: anyOf(m.negation.notNegation) },
-    past: { window: m.past.window, cues: anyOf(m.past.cues) },
-    reported: anyOf(m.reported),
+    past: { window: m.past.window, cues: anyOf(m.past.cues), after: anyOf(m.past.after) },
+    // A third-person verb form ("atajiua", "alijikata") is a report about someone else by its morphology.
+    reported: anyOf([...m.reported, ...morphology.thirdPerson]),
     media: anyOf(m.media),
     informational: anyOf(m.informational),
     timing: anyOf(m.timing),
     means: anyOf(m.means),
     idioms: anyOf(m.idioms),
     deflection: anyOf(m.deflection),
-    mentions: anyOf(m.mentions),
+    // Like "alijiua" in the reported list, a past third-person form is a death reported (news, grief), not a mention.
+    mentions: anyOf([...m.mentions, ...morphology.thirdPersonNow, ...morphology.secondPerson, ...morphology.selfHarm.map((s) => s.source)]),
     affect: { negative: affect(m.affect.negative), positive: affect(m.affect.positive) },
   };
+  const v = readIn('vocabulary.json');
+  const vocabulary: Vocabulary = {
+    selfHarm: [
+      ...Object.entries(v.selfHarm.terms as Record<string, string[]>).flatMap(([category, sources]) => sources.map((source) => ({ regex: tokenRegex(source), category }))),
+      ...morphology.selfHarm.map(({ source, category }) => ({ regex: tokenRegex(source), category })),
+    ],
+    crisis: anyOf((v.crisis.terms as string[]).map(morphology.expand)),
+    firstPerson: anyOf(v.firstPerson.patterns),
+  };
+  for (const { category } of vocabulary.selfHarm) if (!(category in CATEGORY_LEVEL)) throw new Error(`Lexicon vocabulary.json: unknown category ${category}`);
   const folds = new Map<string, string>(Object.entries(readIn('normalise.json').tokens as Record<string, string>));
-  return { entries, modifiers, folds, patternCount };
+  return { entries, modifiers, vocabulary, folds, patternCount };
 }

@@ -83,6 +83,23 @@ export function tokensBefore(text: string, offset: number, n: number): string {
   return out.join(' ');
 }
 
+/** The up-to-`n` tokens after `offset`, stopping at a clause boundary. */
+export function tokensAfter(text: string, offset: number, n: number): string {
+  const out: string[] = [];
+  for (const token of text.slice(offset).trim().split(' ')) {
+    if (token === BOUNDARY || !token || out.length >= n) break;
+    out.push(token);
+  }
+  return out.join(' ');
+}
+
+/** The clause (between boundaries) around `start`..`end`. */
+export function clauseAround(text: string, start: number, end: number): string {
+  const from = text.lastIndexOf(` ${BOUNDARY} `, start);
+  const to = text.indexOf(` ${BOUNDARY} `, end);
+  return text.slice(from < 0 ? 0 : from + 3, to < 0 ? text.length : to);
+}
+
 /** The sentence (between boundaries) text before `offset`. */
 export function clauseBefore(text: string, offset: number): string {
   const before = text.slice(0, offset);

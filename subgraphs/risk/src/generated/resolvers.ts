@@ -210,6 +210,8 @@ export type ReviewItem = {
 /** Why an assessment was put in front of a clinician. */
 export type ReviewReason =
   | 'LLM_DISAGREES'
+  /** Every MODERATE assessment: the detector misses crises phrased in ways it does not know, so a human reads the ones it rates just below an alert. */
+  | 'MODERATE_RISK'
   | 'NEAR_THRESHOLD'
   | 'NEGATED_WITH_DISTRESS'
   | 'SIGNALS_DISAGREE'
