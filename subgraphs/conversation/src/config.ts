@@ -13,7 +13,7 @@ export const conversationConfigSchema = subgraphConfigSchema(
     PRIVACY_URL: z.string().url().default('http://127.0.0.1:4005/graphql'),
     /** The risk subgraph (`assessMessage`). Default its development port. */
     RISK_URL: z.string().url().default('http://127.0.0.1:4004/graphql'),
-    /** The emotion subgraph (`recordEmotionReading`). Default its development port. */
+    /** The emotion subgraph (`analyzeUtterance`). Default its development port. */
     EMOTION_URL: z.string().url().default('http://127.0.0.1:4003/graphql'),
     /** Resona's own safety team: clinicians (with MFA) of this clinic review moderation decisions. Unset: nobody does. */
     SAFETY_REVIEW_CLINIC_ID: z.string().uuid().optional(),

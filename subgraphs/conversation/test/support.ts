@@ -66,12 +66,12 @@ export async function fakePeers(): Promise<FakePeers> {
     requests.push({ service, query, variables, authorization: req.headers.authorization });
     if (down[service]) return json(res, 503, { errors: [{ message: 'down' }] });
     if (service === 'privacy') return json(res, 200, { data: { grantedConsentTypes: consents.get(variables.userId) ?? [] } });
-    if (service === 'emotion' && query.includes('analyzeUtterance')) {
-      // A sad voice, a little off the person's baseline; the words are the client's.
-      const reading = { id: randomUUID(), emotion: 'SAD', confidence: 0.62, source: variables.input.transcript ? 'FUSED' : 'VOICE' };
-      return json(res, 200, { data: { analyzeUtterance: { reading, transcript: variables.input.transcript, concealment: false, dissonance: 0.1, deviation: 1.8, qualityFlags: [] } } });
+    if (service === 'emotion') {
+      // Always a sad reading, a little off the person's baseline; the words are the client's.
+      const { audio, transcript } = variables.input;
+      const reading = { id: randomUUID(), emotion: 'SAD', confidence: 0.62, source: audio && transcript ? 'FUSED' : audio ? 'VOICE' : 'TEXT' };
+      return json(res, 200, { data: { analyzeUtterance: { reading, transcript, concealment: false, dissonance: audio ? 0.1 : null, deviation: 1.8, qualityFlags: [] } } });
     }
-    if (service === 'emotion') return json(res, 200, { data: { recordEmotionReading: { id: randomUUID() } } });
     const level = levels.get(variables.input.userId) ?? 'NONE';
     return json(res, 200, { data: { assessMessage: { id: randomUUID(), level, score: level === 'NONE' ? 0.05 : 0.9, signals: [] } } });
   });

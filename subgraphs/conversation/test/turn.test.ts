@@ -74,11 +74,12 @@ describe('the turn', () => {
     const calls = peers.requests.slice(before);
     expect(calls.map((c) => c.service).sort()).toEqual(['emotion', 'privacy', 'risk']);
     expect(calls.every((c) => c.authorization?.startsWith('Bearer '))).toBe(true);
-    const risk = calls.find((c) => c.service === 'risk')!.variables.input;
-    expect(risk).toMatchObject({ userId: p.user, messageId: payload.userMessage.id, text: 'I feel so lonely since I moved to Nairobi', language: 'EN', emotion: 'SAD', externalAiConsent: false });
+    // Emotion reads the words first; risk then gets its reading and the deviation from the person's baseline.
+    expect(calls.map((c) => c.service)).toEqual(['privacy', 'emotion', 'risk']);
     const emotion = calls.find((c) => c.service === 'emotion')!.variables.input;
-    expect(emotion).toMatchObject({ userId: p.user, messageId: payload.userMessage.id, source: 'TEXT', emotion: 'SAD' });
-    expect(emotion.scores.reduce((a: number, s: { score: number }) => a + s.score, 0)).toBeCloseTo(1, 6);
+    expect(emotion).toEqual({ userId: p.user, messageId: payload.userMessage.id, audio: null, transcript: 'I feel so lonely since I moved to Nairobi', consents: ['EMOTION_ANALYSIS'] });
+    const risk = calls.find((c) => c.service === 'risk')!.variables.input;
+    expect(risk).toMatchObject({ userId: p.user, messageId: payload.userMessage.id, text: 'I feel so lonely since I moved to Nairobi', language: 'EN', emotion: 'SAD', emotionConfidence: 0.62, baselineDeviation: 1.8, externalAiConsent: false });
     const [row] = await sql<{ emotion_reading_id: string; risk_assessment_id: string; turn_errors: string[] }>(local, 'select * from message where id = ?', [payload.userMessage.id]);
     expect(row).toMatchObject({ emotion_reading_id: payload.emotion.id, risk_assessment_id: payload.risk.id, turn_errors: [] });
   });

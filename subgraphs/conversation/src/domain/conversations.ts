@@ -11,7 +11,7 @@ import { ConversationEntity, MessageEntity, ModerationDecisionEntity, type Conve
 import { COUNTRIES, type Country } from './crisis-resources.js';
 import { ReplyEngine } from './engine.js';
 import { detectLanguage, type ReplyLanguage } from './language.js';
-import { crisisScreen, type ConsentType, type Peers, type VoiceAnalysis } from './peers.js';
+import { crisisScreen, type ConsentType, type Peers, type UtteranceAnalysis } from './peers.js';
 import { isCrisisLevel, type RiskLevel } from './responder.js';
 import { emptySummary, updateSummary, type ConversationSummary } from './summary.js';
 import { analyseText } from './text-emotion.js';
@@ -55,7 +55,7 @@ interface Heard {
   consent: Set<ConsentType>;
   errors: string[];
   /** Emotion's analysis; null when the voice was not heard (no consent, or emotion down). */
-  analysis: VoiceAnalysis | null;
+  analysis: UtteranceAnalysis | null;
   /** VOICE_PROCESSING was granted (or privacy could not say). */
   consented: boolean;
 }
@@ -186,30 +186,37 @@ export class Conversations {
     }
   }
 
-  /**
-   * A voice message, before it is stored: consent, then emotion decodes, validates and reads it
-   * (and transcribes it when allowed). Emotion's BAD_USER_INPUT (bad audio) is the sender's to
-   * fix and is passed on; emotion being down only degrades the turn.
-   */
+  /** A voice message, before it is stored: consent, then emotion hears it (see {@link read}). */
   private async hear(userId: string, messageId: string, audio: { base64: string; mimeType: string }, typed: string): Promise<Heard> {
-    const { peers, logger, requestId = null } = this.deps;
     const errors: string[] = [];
     const consent = await this.consentOf(userId, errors);
     const consented = consent.has('VOICE_PROCESSING') || errors.includes(TurnError.PRIVACY_UNAVAILABLE);
-    const transcript = typed.trim() || null;
-    // Without VOICE_PROCESSING the audio is never sent on; the words (if any) are still read with EMOTION_ANALYSIS.
-    if (!peers || !(consent.has('VOICE_PROCESSING') || (consent.has('EMOTION_ANALYSIS') && transcript))) return { consent, errors, analysis: null, consented };
+    const analysis = await this.read(userId, messageId, typed, consent, errors, audio);
+    return { consent, errors, analysis, consented };
+  }
+
+  /**
+   * Emotion reads a message: a voice message's audio and words (before it is stored), or a text
+   * message's words. Its BAD_USER_INPUT (bad audio) is the sender's to fix and is passed on;
+   * emotion being down only degrades the turn. Without EMOTION_ANALYSIS nothing is read, and
+   * without VOICE_PROCESSING the audio is never sent on.
+   */
+  private async read(userId: string, messageId: string, words: string, consent: Set<ConsentType>, errors: string[], audio: { base64: string; mimeType: string } | null): Promise<UtteranceAnalysis | null> {
+    const { peers, logger, requestId = null } = this.deps;
+    const transcript = words.trim() || null;
+    const heardAudio = audio && consent.has('VOICE_PROCESSING') ? audio : null;
+    // Audio alone is still sent with VOICE_PROCESSING: speech to text may find its words.
+    if (!peers || !(heardAudio || (consent.has('EMOTION_ANALYSIS') && transcript))) return null;
     try {
-      const analysis = await peers.analyzeUtterance({ userId, messageId, audio, transcript, consents: [...consent] }, requestId);
-      return { consent, errors, analysis, consented };
+      return await peers.analyzeUtterance({ userId, messageId, audio: heardAudio, transcript, consents: [...consent] }, requestId);
     } catch (error) {
       const peerError = error instanceof InternalCallError ? error.peerError : undefined;
-      if (peerError?.extensions?.code === ErrorCode.BAD_USER_INPUT) {
+      if (heardAudio && peerError?.extensions?.code === ErrorCode.BAD_USER_INPUT) {
         throw new GraphQLError(peerError.message, { extensions: { ...peerError.extensions, field: 'audio' } });
       }
       errors.push(TurnError.EMOTION_UNAVAILABLE);
-      logger?.warn({ err: (error as Error).message, messageId }, 'voice not analysed: the turn goes on without it');
-      return { consent, errors, analysis: null, consented };
+      logger?.warn({ err: (error as Error).message, messageId }, 'emotion did not read the message: the turn goes on without a reading');
+      return null;
     }
   }
 
@@ -284,23 +291,16 @@ export class Conversations {
     const consent = heard?.consent ?? (await this.consentOf(userId, errors));
     const externalAiConsent = consent.has('EXTERNAL_AI');
 
-    // 2. Emotion (a voice message's reading was made by emotion when it was heard; a text one's is computed here) and risk.
-    const voice = heard?.analysis ?? null;
-    const reading = voice?.reading ?? null;
-    const emotion = userMessage.voice ? voiceMessageEmotion(text, voice) : analyseText(text);
-    const [emotionReadingId, risk] = await Promise.all([
-      heard
-        ? Promise.resolve(reading?.id ?? null)
-        : peers && consent.has('EMOTION_ANALYSIS')
-        ? peers.recordEmotion({ userId, messageId: userMessage.id, emotion }, requestId).catch((error: Error) => {
-            errors.push(TurnError.EMOTION_UNAVAILABLE);
-            logger?.warn({ err: error.message, messageId: userMessage.id }, 'emotion reading not recorded');
-            return null;
-          })
-        : Promise.resolve(null),
-      peers
-        ? peers
-            .assessRisk(
+    // 2. Emotion's reading (a voice message's was made when it was heard), then risk with it: the
+    // reading's emotion, its deviation from the person's baseline and the voice/words dissonance.
+    const analysis = heard ? heard.analysis : await this.read(userId, userMessage.id, text, consent, errors, null);
+    const reading = analysis?.reading ?? null;
+    const emotionReadingId = reading?.id ?? null;
+    // The finer feeling the reply answers (conversation's own cultural lexicon; the voice's when the words say nothing).
+    const emotion = userMessage.voice ? voiceMessageEmotion(text, analysis) : analyseText(text);
+    const risk = peers
+      ? await peers
+          .assessRisk(
               {
                 userId,
                 messageId: userMessage.id,
@@ -308,26 +308,25 @@ export class Conversations {
                 language,
                 emotion: reading?.emotion ?? emotion.emotion,
                 emotionConfidence: reading?.confidence ?? emotion.confidence,
-                baselineDeviation: voice?.deviation ?? null,
-                dissonance: voice?.dissonance ?? null,
+                baselineDeviation: analysis?.deviation ?? null,
+                dissonance: analysis?.dissonance ?? null,
                 externalAiConsent,
               },
               requestId,
             )
-            .catch((error: Error) => {
-              errors.push(TurnError.RISK_UNAVAILABLE);
-              logger?.warn({ err: error.message, messageId: userMessage.id }, 'risk not assessed: local crisis screen');
-              return null;
-            })
-        : Promise.resolve(null),
-    ]);
+          .catch((error: Error) => {
+            errors.push(TurnError.RISK_UNAVAILABLE);
+            logger?.warn({ err: error.message, messageId: userMessage.id }, 'risk not assessed: local crisis screen');
+            return null;
+          })
+      : null;
     const screened = !risk && crisisScreen(text);
     const riskLevel: RiskLevel | null = risk?.level ?? (screened ? 'HIGH' : null);
 
     // 3. The reply, moderated.
     const summary = await this.loadSummary(conversation);
     const history = this.engine.llmAllowed(externalAiConsent) ? await this.history(conversation, userMessage.id) : [];
-    const note = userMessage.voice ? voiceNote(text, { heard: Boolean(voice), consented: heard?.consented ?? true }) : null;
+    const note = userMessage.voice ? voiceNote(text, { heard: Boolean(analysis), consented: heard?.consented ?? true }) : null;
     const generated = await this.engine.generate({ text, language, emotion, riskLevel, country: personCountry, summary, history, externalAiConsent, voice: note });
     errors.push(...generated.errors);
     const reviewReasons = [

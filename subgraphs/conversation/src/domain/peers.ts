@@ -11,8 +11,8 @@ export interface RiskResult {
   score: number;
 }
 
-/** What emotion heard in a voice message (analyzeUtterance). */
-export interface VoiceAnalysis {
+/** What emotion read in a message (analyzeUtterance): its reading, and for a voice message the transcript, dissonance and quality. */
+export interface UtteranceAnalysis {
   /** The reading; null without EMOTION_ANALYSIS consent or with nothing to read. */
   reading: { id: string; emotion: string; confidence: number; source: string } | null;
   /** The device's transcript, or speech to text's (with consent); null when there was none. */
@@ -28,12 +28,11 @@ export interface VoiceAnalysis {
 /** What the turn asks other subgraphs. Each call may fail; the turn degrades, never loses the message. */
 export interface Peers {
   consentTypes(userId: string, requestId: string | null): Promise<Set<ConsentType>>;
-  recordEmotion(input: { userId: string; messageId: string; emotion: TextEmotion }, requestId: string | null): Promise<string>;
-  /** A voice message: decoded, validated and read by emotion (a bad file is the peer's BAD_USER_INPUT). */
+  /** Emotion reads a message: its words, and a voice message's audio (decoded and validated there: a bad file is its BAD_USER_INPUT). */
   analyzeUtterance(
-    input: { userId: string; messageId: string; audio: { base64: string; mimeType: string }; transcript: string | null; consents: ConsentType[] },
+    input: { userId: string; messageId: string; audio: { base64: string; mimeType: string } | null; transcript: string | null; consents: ConsentType[] },
     requestId: string | null,
-  ): Promise<VoiceAnalysis>;
+  ): Promise<UtteranceAnalysis>;
   assessRisk(
     input: {
       userId: string;
@@ -52,9 +51,7 @@ export interface Peers {
 
 /** Privacy: the person's active consent types (service-only; requested from the privacy owner, see README). */
 export const GRANTED_CONSENT_TYPES = `query GrantedConsentTypes($userId: ID!) { grantedConsentTypes(userId: $userId) }`;
-/** Emotion: store the text reading of a message. */
-export const RECORD_EMOTION = `mutation RecordEmotion($input: RecordEmotionReadingInput!) { recordEmotionReading(input: $input) { id } }`;
-/** Emotion: read a voice message (service-only). */
+/** Emotion: read a message, words and/or voice (service-only). */
 export const ANALYZE_UTTERANCE = `mutation AnalyzeUtterance($input: AnalyzeUtteranceInput!) {
   analyzeUtterance(input: $input) { reading { id emotion confidence source } transcript concealment dissonance deviation qualityFlags }
 }`;
@@ -68,27 +65,8 @@ export function internalPeers(clients: { privacy: InternalClient; emotion: Inter
       const data = await clients.privacy.request<{ grantedConsentTypes: ConsentType[] }>(GRANTED_CONSENT_TYPES, { userId }, { requestId });
       return new Set(data.grantedConsentTypes);
     },
-    async recordEmotion({ userId, messageId, emotion }, requestId) {
-      const data = await clients.emotion.request<{ recordEmotionReading: { id: string } }>(
-        RECORD_EMOTION,
-        {
-          input: {
-            userId,
-            messageId,
-            emotion: emotion.emotion,
-            confidence: emotion.confidence,
-            scores: emotion.scores,
-            valence: emotion.valence,
-            arousal: emotion.arousal,
-            source: 'TEXT',
-          },
-        },
-        { requestId },
-      );
-      return data.recordEmotionReading.id;
-    },
     async analyzeUtterance(input, requestId) {
-      const data = await clients.emotion.request<{ analyzeUtterance: VoiceAnalysis }>(ANALYZE_UTTERANCE, { input }, { requestId });
+      const data = await clients.emotion.request<{ analyzeUtterance: UtteranceAnalysis }>(ANALYZE_UTTERANCE, { input }, { requestId });
       return data.analyzeUtterance;
     },
     async assessRisk(input, requestId) {

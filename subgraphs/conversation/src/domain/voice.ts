@@ -1,4 +1,4 @@
-import type { VoiceAnalysis } from './peers.js';
+import type { UtteranceAnalysis } from './peers.js';
 import type { VoiceNote } from './responder.js';
 import { analyseText, type Feeling, type TextEmotion } from './text-emotion.js';
 
@@ -25,7 +25,7 @@ const MIN_VOICE_CONFIDENCE = 0.35;
  * the voice's, when it was heard clearly enough. When the words say "fine" and the voice does not
  * (concealment), the reply treats it as a deflection and gently asks again.
  */
-export function voiceMessageEmotion(words: string, analysis: VoiceAnalysis | null): TextEmotion {
+export function voiceMessageEmotion(words: string, analysis: UtteranceAnalysis | null): TextEmotion {
   const fromWords = analyseText(words);
   const reading = analysis?.reading;
   if (analysis?.concealment) return { ...fromWords, deflection: true };
