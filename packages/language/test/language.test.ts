@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from '@jest/globals';
 import { detectLanguage, tokenLanguage } from '../src/index.js';
 
@@ -24,5 +25,17 @@ describe('language detection', () => {
     expect(detectLanguage('I have been feeling so sad this week, sawa').language).toBe('EN');
     expect(detectLanguage('Exams zimeenda vibaya na wazazi watanikill').language).toBe('MIXED');
     expect(detectLanguage('123 !!').language).toBeNull();
+  });
+});
+
+describe('the model card', () => {
+  it('still holds: held-out accuracy at least the 94.0% it states', () => {
+    const items = readFileSync(new URL('../data/eval/language-holdout.jsonl', import.meta.url), 'utf8')
+      .split('\n')
+      .filter((l) => l.trim())
+      .map((l) => JSON.parse(l) as { label: string; text: string });
+    const correct = items.filter((item) => (detectLanguage(item.text).language ?? 'EN') === item.label).length;
+    expect(items).toHaveLength(200);
+    expect(correct / items.length).toBeGreaterThanOrEqual(0.94);
   });
 });

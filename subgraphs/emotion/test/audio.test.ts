@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it, beforeAll, afterAll } from '@jest/globals';
 import { Fft, RealFft, TARGET_RATE, normalise, resample } from '../src/audio/dsp.js';
 import { FEATURE_NAMES, extractFeatures } from '../src/audio/features.js';
@@ -6,6 +7,7 @@ import { SileroVad } from '../src/audio/vad.js';
 import { AudioError, decodeWav, encodeWav } from '../src/audio/wav.js';
 import { EmotionClassifier } from '../src/model/classifier.js';
 import { exportLinearModel, readModelMetadata } from '../src/model/onnx-export.js';
+import { score } from '../src/model/train.js';
 import { fuse, degradeByQuality } from '../src/domain/fusion.js';
 import { deviationFrom } from '../src/domain/baseline.js';
 import { textEmotion } from '../src/text/emotion.js';
@@ -219,6 +221,18 @@ describe('Silero VAD, quality, features and the model', () => {
     const p = await loaded.classify(row);
     expect(EMOTIONS[p.indexOf(Math.max(...p))]).toBe('FEAR');
     await loaded.close();
+  });
+});
+
+describe('the text emotion model card', () => {
+  it('still holds: held-out accuracy at least the 0.471 it states', () => {
+    const items = readFileSync(new URL('../data/eval/text-emotion-holdout.jsonl', import.meta.url), 'utf8')
+      .split('\n')
+      .filter((l) => l.trim())
+      .map((l) => JSON.parse(l) as { emotion: (typeof EMOTIONS)[number]; text: string });
+    const result = score(items.map((item) => fuse(null, textEmotion(item.text)).scores), items.map((item) => EMOTIONS.indexOf(item.emotion)), EMOTIONS);
+    expect(result.n).toBe(210);
+    expect(result.accuracy).toBeGreaterThanOrEqual(0.471);
   });
 });
 
