@@ -17,12 +17,21 @@ export interface RiskRelayDeps {
   backoffMs: number;
 }
 
+/** The relays of one outbox, started, woken and stopped together. */
+export interface RelayGroup {
+  start(): void;
+  /** Look for due rows now (after a commit that enqueued some). */
+  wake(): void;
+  stop(): Promise<void>;
+}
+
 /**
- * Risk's outbox relay: publishes assessments and alerts to PubSub (dashboards dedupe by alert id),
- * sends SMS and signed webhooks (the row's key is the idempotency key), and runs reminders.
+ * Risk's outbox relays: one publishes assessments and alerts to PubSub (dashboards dedupe by alert
+ * id); the other sends SMS and signed webhooks (the row's key is the idempotency key) and runs
+ * reminders. Two, so a slow or failing SMS provider never holds up the alerts on the dashboards.
  */
-export function riskRelay(deps: RiskRelayDeps): Relay {
-  const handlers: Record<string, OutboxHandler> = {
+export function riskRelay(deps: RiskRelayDeps): RelayGroup {
+  const publish: Record<string, OutboxHandler> = {
     [OutboxTopic.publishAssessment]: async (row) => {
       const event = row.payload as AssessmentEvent;
       await deps.pubsub.publish(Topic.riskAssessment(event.userId), event);
@@ -31,6 +40,8 @@ export function riskRelay(deps: RiskRelayDeps): Relay {
       const event = row.payload as AlertEvent;
       await deps.pubsub.publish(Topic.crisisAlert(event.clinicId), event);
     },
+  };
+  const notify: Record<string, OutboxHandler> = {
     [OutboxTopic.sms]: async (row) => {
       const payload = row.payload as SmsPayload;
       if (!deps.sms) throw new PermanentFailure('SMS is not configured.');
@@ -46,5 +57,12 @@ export function riskRelay(deps: RiskRelayDeps): Relay {
       await remind(deps.em(), row.payload as ReminderPayload, deps.escalation);
     },
   };
-  return new Relay({ em: deps.em, handlers, pollMs: deps.pollMs, backoffMs: deps.backoffMs, logger: deps.logger });
+  const relays = [publish, notify].map((handlers) => new Relay({ em: deps.em, handlers, pollMs: deps.pollMs, backoffMs: deps.backoffMs, logger: deps.logger }));
+  return {
+    start: () => relays.forEach((relay) => relay.start()),
+    wake: () => relays.forEach((relay) => relay.wake()),
+    stop: async () => {
+      await Promise.all(relays.map((relay) => relay.stop()));
+    },
+  };
 }

@@ -1,7 +1,8 @@
 /**
- * The risk service killed between committing a crisis assessment and sending its alerts: the
- * restarted service delivers the SMS and the signed webhook, once each, and the clinic's
- * dashboard stream gets the alert.
+ * Crisis alerts when things go wrong: the risk service killed between committing a crisis and
+ * sending its alerts (the restarted service delivers the SMS and the signed webhook, once each,
+ * and the clinic's dashboard stream gets the alert), and an SMS provider that hangs (the
+ * dashboards' alerts do not wait for it).
  */
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -14,20 +15,29 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import { createPubSub, Topic } from '@resona/pubsub';
 import { createTestDatabase, startTestSubgraph } from '@resona/testing';
+import { createLogger } from '@resona/config';
+import { recordAssessmentWithAlerts } from '../src/domain/alerts.js';
+import { loadContacts } from '../src/domain/notify.js';
 import { risk } from '../src/server.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const clinic = randomUUID();
 const person = randomUUID();
 
-// Loopback stand-ins for the Twilio Messages API and the clinic's webhook: they record every request.
-const received: { path: string; key: string; body: string }[] = [];
+// Loopback stand-ins for the Twilio Messages API and the clinic's webhook: they record every request
+// (when it arrived and when it was answered), and answer SMS after `smsDelayMs`.
+const received: { path: string; key: string; body: string; at: number; answeredAt?: number }[] = [];
+let smsDelayMs = 0;
 const provider = http.createServer((req, res) => {
   let body = '';
   req.on('data', (d) => (body += d));
   req.on('end', () => {
-    received.push({ path: req.url!, key: String(req.headers['idempotency-key']), body });
-    res.writeHead(201, { 'content-type': 'application/json' }).end(JSON.stringify({ sid: `SM${randomUUID().replace(/-/g, '')}`, status: 'queued' }));
+    const entry = { path: req.url!, key: String(req.headers['idempotency-key']), body, at: Date.now() } as (typeof received)[number];
+    received.push(entry);
+    setTimeout(() => {
+      entry.answeredAt = Date.now();
+      res.writeHead(201, { 'content-type': 'application/json' }).end(JSON.stringify({ sid: `SM${randomUUID().replace(/-/g, '')}`, status: 'queued' }));
+    }, req.url!.endsWith('/Messages.json') ? smsDelayMs : 0);
   });
 });
 
@@ -91,6 +101,40 @@ it('a risk process killed right after the commit: the restarted service alerts t
     const [pending] = await service.orm.orm.em.fork().execute<{ n: number }[]>('select count(*)::int as n from outbox where delivered_at is null');
     expect(pending!.n).toBe(0);
   } finally {
+    await unsubscribe();
+    await service.stop();
+  }
+});
+
+it('an SMS provider that hangs does not hold up the next alert on the dashboards', async () => {
+  received.length = 0;
+  smsDelayMs = 3000;
+  const pubsub = createPubSub();
+  const alerts = new Map<string, number>();
+  const unsubscribe = await pubsub.subscribe(Topic.crisisAlert(clinic), (event) => void alerts.set((event as { assessment: { id: string } }).assessment.id, Date.now()));
+  const service = await startTestSubgraph(
+    risk,
+    { RISK_CONTACTS_FILE: contacts, SMS_BASE_URL: url, SMS_ACCOUNT_SID: 'AC123', SMS_AUTH_TOKEN: 'token', SMS_FROM: '+254700999999', RISK_RELAY_POLL_MS: '50' },
+    { databaseUrl: database.url },
+  );
+  // A crisis as the service records it (privacy's answer given: the person shares with the clinic).
+  const crisis = () =>
+    recordAssessmentWithAlerts(
+      service.orm.orm.em.fork(),
+      { userId: person, messageId: randomUUID(), level: 'HIGH', score: 0.65, signals: [{ code: 'CSSRS_IDEATION', weight: 0.8, detail: 'test' }] },
+      { sharingClinics: async () => [clinic], pubsub, logger: createLogger('test', 'silent'), escalation: { contacts: loadContacts(contacts), smsEnabled: true, reminderMs: 60_000 } },
+    );
+  try {
+    const first = await crisis();
+    await until(() => (received.some((r) => r.path.endsWith('/Messages.json')) ? true : undefined)); // the first SMS is now hanging
+    const second = await crisis();
+    const committedAt = Date.now();
+    const arrived = await until(() => alerts.get(second.id));
+    expect(alerts.has(first.id)).toBe(true);
+    expect(arrived - committedAt).toBeLessThan(1000);
+    expect(received.find((r) => r.path.endsWith('/Messages.json'))!.answeredAt ?? Infinity).toBeGreaterThan(arrived); // it was still hanging
+  } finally {
+    smsDelayMs = 0;
     await unsubscribe();
     await service.stop();
   }
