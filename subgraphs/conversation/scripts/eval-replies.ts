@@ -112,6 +112,14 @@ const positives = data.contradictions.filter((c) => c.contradicts).length;
 // 4. Retrieval.
 const retrieval = evaluateRetrieval(new Bm25Retriever(), KB_EVAL, 3);
 
+// 5. The responder's feeling lexicon, mapped to the seven emotions, on the emotion subgraph's held-out
+// set (written by an author who never saw either lexicon).
+const heldOut = readFileSync(new URL('../../emotion/data/eval/text-emotion-holdout.jsonl', import.meta.url), 'utf8')
+  .split('\n')
+  .filter((line) => line.trim())
+  .map((line) => JSON.parse(line) as { emotion: string; text: string });
+const feelingsRight = heldOut.filter((item) => analyseText(item.text).emotion === item.emotion).length;
+
 console.log('Resona reply evaluation (local responder + moderation)\n');
 console.log(`conversations                 ${data.conversations.length} (EN ${data.conversations.filter((c) => c.language === 'EN').length}, SW ${data.conversations.filter((c) => c.language === 'SW').length}, MIXED ${data.conversations.filter((c) => c.language === 'MIXED').length}; ${crisisCases} at HIGH/IMMINENT)`);
 console.log(`replies in the wrong language  ${pct(wrongLanguage, data.conversations.length)}   target 0`);
@@ -121,6 +129,7 @@ console.log(`local replies flagged         ${pct(moderatedLocal, data.conversati
 console.log(`unsafe replies caught         ${pct(caught, data.unsafe.length)}   target 100%  (blocked/rewritten ${pct(caughtChanged, data.unsafe.length)}, right rule ${pct(rightRule, data.unsafe.length)})`);
 console.log(`safe replies flagged          ${pct(falsePositives, data.safe.length)}`);
 console.log(`contradictions found          recall ${pct(tp, positives)} (certain ${pct(tpCertain, positives)}), false alarms ${fp}/${data.contradictions.length - positives}, missed ${fn}`);
+console.log(`feeling lexicon (held out)    ${pct(feelingsRight, heldOut.length)} of the emotion subgraph's ${heldOut.length} held-out messages mapped to the right emotion (chance 14.3%)`);
 console.log(`retrieval (BM25, ${retrieval.queries} queries) top-1 ${(100 * retrieval.top1).toFixed(1)}%, recall@3 ${(100 * retrieval.recallAtK).toFixed(1)}%, MRR ${retrieval.mrr.toFixed(3)}`);
 if (problems.length) console.log(`\n${problems.map((p) => `- ${p}`).join('\n')}`);
 const missed = wrongLanguage > 0 || missingCrisis > 0 || caught < data.unsafe.length;
