@@ -242,8 +242,58 @@ describe('eval set', () => {
     const test = evaluate(lexicon, items.filter((i) => i.split === 'test'));
     expect(dev.alert.recall).toBe(1);
     expect(dev.hardNegatives.falseAlarmRate).toBeLessThanOrEqual(0.05);
-    expect(test.alert.recall).toBeGreaterThanOrEqual(0.83);
+    expect(test.alert.recall).toBeGreaterThanOrEqual(0.89);
     expect(test.alert.precision).toBeGreaterThanOrEqual(0.85);
     expect(test.hardNegatives.falseAlarmRate).toBeLessThanOrEqual(0.05);
+  });
+});
+
+describe('crises said without crisis words (compound cues) and other categories from round 3', () => {
+  // Phrasings written for this test, not copied from any evaluation set.
+  it('a farewell with a finality, letters, means at hand or a place of danger is IMMINENT', () => {
+    expect(level('Love you all. Please tell my dad it was not his fault, by the time he reads this I will be gone')).toBe('IMMINENT');
+    expect(level('I left notes for my parents on the table. Everything is ready now.')).toBe('IMMINENT');
+    expect(level('the rope is ready. thank you for everything you did for me')).toBe('IMMINENT');
+    expect(level('niko kwa daraja ya Mombasa road saa hii, nimeamua kuruka')).toBe('IMMINENT');
+    expect(lexiconLayer(lexicon, 'the blade is in my hand. thank you for everything you did for me').hits.map((h) => h.source)).toContain('compound');
+  });
+  it('possessions given away with "I will not need them" are preparation, unless there is an everyday reason', () => {
+    expect(level('Nimewapa marafiki viatu vyangu vyote, sitavihitaji tena kesho')).toBe('IMMINENT');
+    expect(level('I gave my books to my cousin, I will not need them after tonight')).toBe('IMMINENT');
+    expect(level('I gave my old laptop to my cousin since I bought a new one, I will not need it anymore')).toBe('NONE');
+    expect(level('Goodbye everyone, off to Kisumu for the holidays, see you next month')).toBe('NONE');
+  });
+  it('attempts in progress, method research and thinking about ways', () => {
+    expect(level('took around 15 of my grandmas heart tablets an hour ago')).toBe('IMMINENT');
+    expect(level('drank half a bottle of jik and it burns')).toBe('IMMINENT');
+    expect(level('how many of my sleeping tablets would it take to not wake up')).toBe('HIGH');
+    expect(level('I keep thinking about ways to end my life')).toBe('HIGH');
+    expect(level('death is starting to look like the only way out')).toBe('HIGH');
+  });
+  it('harm to others, and with a time or a hidden weapon IMMINENT', () => {
+    expect(level('Nitamchoma kisu yule mwizi akirudi')).toBe('HIGH');
+    expect(level('I will kill that guy for what he did')).toBe('HIGH');
+    expect(level('nitamuua usiku wa leo')).toBe('IMMINENT');
+    expect(level('I am going to kill this exam tomorrow')).toBe('NONE');
+  });
+  it('a wish to be dead with thinking about how, or with nobody caring, is HIGH; alone it stays MODERATE', () => {
+    expect(level('Bora nife tu')).toBe('MODERATE');
+    expect(level('Bora nife tu, hakuna anayenijali')).toBe('HIGH');
+    expect(level('I do not want to be alive anymore and I keep thinking about how to make it stop')).toBe('HIGH');
+    expect(level('Nobody would miss me if I was gone')).toBe('MODERATE');
+    expect(level('natamani nilale nisiamke')).toBe('MODERATE');
+  });
+  it('self-harm again is HIGH; cutting vegetables again is not', () => {
+    expect(level('I feel like cutting again')).toBe('HIGH');
+    expect(level('I am cutting again the onions for the stew, the knife is ready')).toBe('NONE');
+  });
+  it('professionals asking how to help, lyrics in single quotes and recovered attempts stay calm', () => {
+    expect(level('As a school counsellor, how do I ask a student whether they are thinking about suicide?')).toBe('NONE');
+    expect(level('Mimi ni mwalimu. Nifanye nini nikiona mwanafunzi anataka kujiua?')).toBe('NONE');
+    expect(level('As a nurse I am exhausted and I want to die')).toBe('HIGH');
+    expect(level("that song 'I'd rather die than lose you' is stuck in my head")).toBe('NONE');
+    expect(level('I attempted suicide at 17. I am 30 now and I volunteer with a support group')).toBe('NONE');
+    expect(level('Mechi ya jana nilikaribia kufa kwa presha')).toBe('NONE');
+    expect(level('Nakupenda kufa kuoza')).toBe('NONE');
   });
 });

@@ -4,12 +4,16 @@ import { RISK_LEVELS, type RiskLevel } from '../entities.js';
 import { detect, type Detection } from './combine.js';
 import { LEXICON_DIR, type Lexicon } from './lexicon.js';
 
-/** The labelled evaluation sets shipped with the lexicon: dev + test (one author), and test2 (a second author who never saw the lexicon). */
-export const EVAL_PATHS = [path.resolve(LEXICON_DIR, '../eval/crisis-eval.jsonl'), path.resolve(LEXICON_DIR, '../eval/crisis-eval-holdout2.jsonl')];
+/**
+ * The labelled evaluation sets shipped with the lexicon: dev + test (one author), test2 (a second
+ * author who never saw the lexicon; measured once, then used for development) and test3 (a third
+ * author who saw neither the rules nor the other sets).
+ */
+export const EVAL_PATHS = ['crisis-eval.jsonl', 'crisis-eval-holdout2.jsonl', 'crisis-eval-holdout3.jsonl'].map((file) => path.resolve(LEXICON_DIR, '../eval', file));
 
 export interface EvalItem {
   id: string;
-  split: 'dev' | 'test' | 'test2';
+  split: 'dev' | 'test' | 'test2' | 'test3';
   lang: 'en' | 'sw' | 'sheng' | 'mixed';
   label: RiskLevel;
   /** crisis | subtle | distress | reported | neutral | hard_negative */

@@ -3,7 +3,7 @@ import { CATEGORY_LEVEL, ESCALATING_CATEGORIES, type Lexicon, type Modifiers } f
 import { clauseAround, mask, normalise, tokensAfter, tokensBefore, type Normalised } from './normalise.js';
 
 /** Why a crisis phrase found in a message did not count. */
-export type Suppression = 'NEGATED' | 'QUOTED' | 'PAST';
+export type Suppression = 'NEGATED' | 'QUOTED' | 'PAST' | 'REPORTED';
 
 export interface LexiconHit {
   entryId: string;
@@ -14,8 +14,8 @@ export interface LexiconHit {
   start: number;
   end: number;
   suppressed: Suppression | null;
-  /** A listed or generated phrase, or a crisis word found by the vocabulary fallback (less certain: reviewed). */
-  source: 'phrase' | 'vocabulary';
+  /** A listed or generated phrase, a crisis word found by the vocabulary fallback (less certain: reviewed), or two compound cues (`compound.json`). */
+  source: 'phrase' | 'vocabulary' | 'compound';
 }
 
 export interface LexiconResult {
@@ -80,7 +80,7 @@ const pastAt = (m: Modifiers, text: string, start: number, end: number) =>
  */
 function vocabularyHits(lexicon: Lexicon, text: string, normalised: Normalised, covered: LexiconHit[]): LexiconHit[] {
   const { modifiers: m, vocabulary: v } = lexicon;
-  if (test(m.media, text) || test(m.informational, text)) return [];
+  if (test(m.media, text) || test(m.informational, text) || test(m.professional, text)) return [];
   const candidates = [
     ...v.selfHarm.flatMap(({ regex, category }) => matches(regex, text).map((match) => ({ match, self: true, category }))),
     ...matches(v.crisis, text).map((match) => ({ match, self: false, category: 'crisis_vocabulary' })),
@@ -103,6 +103,52 @@ function vocabularyHits(lexicon: Lexicon, text: string, normalised: Normalised, 
 }
 
 /**
+ * Compound cues (`compound.json`): a crisis said in no crisis words ("I love you all. Please take care of
+ * Bingo for me", "nimewagawia wadogo zangu nguo zangu, sitavihitaji tena", "the rope is already up").
+ * Each cue alone is everyday; a rule needs cues of two kinds (a farewell and a finality, means at hand,
+ * letters, possessions given away, a place of danger, a decision with calm) and no everyday reason
+ * ("since I bought a new one", "see you tomorrow"). Cues that are quoted or negated don't count, nor do
+ * messages of news, lyrics, school work or a professional asking how to help.
+ */
+function compoundHits(lexicon: Lexicon, text: string, normalised: Normalised, phraseHits: LexiconHit[]): LexiconHit[] {
+  const { modifiers: m, compound } = lexicon;
+  if (test(m.media, text) || test(m.informational, text) || test(m.professional, text)) return [];
+  const cues = new Map<string, RegExpMatchArray[]>();
+  const cuesOf = (group: string, apart = false) => {
+    const key = `${group}:${apart}`;
+    let found = cues.get(key);
+    if (!found) {
+      found = [];
+      for (const regex of compound.groups.get(group)!) {
+        const match = matches(regex, text).find((mt) => {
+          const start = mt.index!;
+          const end = start + mt[0].length;
+          // With a phrase required, a cue inside it says nothing new ("nobody would miss me" is one wish, not two cues).
+          if (apart && phraseHits.some((h) => h.start < end && start < h.end)) return false;
+          return !normalised.quoted.slice(start, end).every(Boolean) && !negatedAt(m, text, start, mt[0]);
+        });
+        if (match) found.push(match);
+      }
+      cues.set(key, found);
+    }
+    return found;
+  };
+  const out: LexiconHit[] = [];
+  for (const rule of compound.rules) {
+    if (rule.hit && !phraseHits.some((h) => h.category === rule.hit)) continue;
+    const apart = rule.hit !== null;
+    if (!rule.all.every((g) => cuesOf(g, apart).length > 0)) continue;
+    if (!Object.entries(rule.distinct).every(([g, n]) => new Set(cuesOf(g).map((mt) => mt.index)).size >= n)) continue;
+    if (rule.unless.some((g) => cuesOf(g).length > 0)) continue;
+    const used = [...rule.all, ...Object.keys(rule.distinct)].flatMap((g) => cuesOf(g, apart));
+    const start = Math.min(...used.map((mt) => mt.index!));
+    const end = Math.max(...used.map((mt) => mt.index! + mt[0].length));
+    out.push({ entryId: rule.id, category: rule.category, level: CATEGORY_LEVEL[rule.category]!, phrase: used.map((mt) => mt[0]).join(' … '), start, end, suppressed: null, source: 'compound' });
+  }
+  return out;
+}
+
+/**
  * Layer 1: the lexicon. Finds the C-SSRS phrases of a message (English, Swahili, Sheng and
  * code-switched), after masking idioms, and decides for each whether it counts: a negation just
  * before it ("I would never kill myself", "siwezi kujiua"), double quotes (lyrics, someone else's
@@ -116,20 +162,45 @@ export function lexiconLayer(lexicon: Lexicon, message: string): LexiconResult {
   const { modifiers: m } = lexicon;
   const normalised = normalise(message, lexicon.folds);
   const { text, spans: idioms } = mask(normalised.text, m.idioms);
+  // A helper asking how to help ("as a counsellor, how do I ask a student whether they are thinking about
+  // suicide?"): a phrase with no first-person marker of its own is about someone else.
+  const professional = test(m.professional, text);
+  // Lyrics or a film line in single quotes ("singing 'I'd rather die than…' from that song").
+  const quotedMedia = test(m.media, text) ? normalised.singleQuoted : null;
+  const everyday = lexicon.compound.everydayFarewell.unless.some((regex) => test(regex, text));
   const found: LexiconHit[] = [];
   for (const entry of lexicon.entries) {
+    // "Goodbye everyone, off to Mombasa for the holidays, see you in January!"
+    if (everyday && lexicon.compound.everydayFarewell.entries.has(entry.id)) continue;
     for (const regex of entry.regexes) {
       for (const match of matches(regex, text)) {
         const start = match.index!;
         const end = start + match[0].length;
         const hit: LexiconHit = { entryId: entry.id, category: entry.category, level: CATEGORY_LEVEL[entry.category]!, phrase: match[0], start, end, suppressed: null, source: 'phrase' };
         const quoted = normalised.quoted.slice(start, end).every(Boolean);
-        if (quoted) hit.suppressed = 'QUOTED';
+        if (quoted || quotedMedia?.slice(start, end).every(Boolean)) hit.suppressed = 'QUOTED';
+        else if (professional && !test(lexicon.vocabulary.firstPerson, match[0])) hit.suppressed = 'REPORTED';
         else if (entry.negatable && negatedAt(m, text, start, match[0])) hit.suppressed = 'NEGATED';
         else if (['ideation', 'self_harm', 'method'].includes(entry.category) && pastAt(m, text, start, end)) hit.suppressed = 'PAST';
         found.push(hit);
       }
     }
+  }
+  let negative = 0;
+  let positive = 0;
+  const affectTerms: string[] = [];
+  for (const [regex, weight] of m.affect.negative) {
+    if (test(regex, text)) {
+      negative += weight;
+      affectTerms.push(regex.source.replace(/^\(\?<=\^\| \)\(\?:|\)\(\?= \|\$\)$/g, ''));
+    }
+  }
+  for (const [regex, weight] of m.affect.positive) if (test(regex, text)) positive += weight;
+  const affect = Math.max(0, Math.min(1, negative - 0.5 * positive));
+  // A past attempt or self-harm with recovery stated and no distress now ("… lakini sasa nimepona") is history.
+  const history = new Set<LexiconHit>();
+  if (affect < 0.2 && test(m.recovery, text)) {
+    for (const hit of found) if (!hit.suppressed && (hit.category === 'past_attempt' || hit.category === 'past_self_harm')) (hit.suppressed = 'PAST'), history.add(hit);
   }
   // A phrase inside a longer one counts once, as the longer ("I tried to kill myself" is a past attempt, not ideation).
   const kept = found.filter((hit) => !found.some((other) => other !== hit && other.start <= hit.start && other.end >= hit.end && other.end - other.start > hit.end - hit.start));
@@ -139,7 +210,8 @@ export function lexiconLayer(lexicon: Lexicon, message: string): LexiconResult {
   const phraseLevel = phrases.reduce<RiskLevel>((acc, h) => maxLevel(acc, h.level), 'NONE');
   // The fallback only speaks when it says more than the phrases did.
   const fallback = rank(phraseLevel) < rank('HIGH') ? vocabularyHits(lexicon, text, normalised, unique).filter((h) => rank(h.level) > rank(phraseLevel)) : [];
-  const hits = [...phrases, ...fallback].sort((a, b) => rank(b.level) - rank(a.level) || a.start - b.start);
+  const compound = compoundHits(lexicon, text, normalised, phrases).filter((h) => !phrases.some((p) => p.category === h.category));
+  const hits = [...phrases, ...compound, ...fallback].sort((a, b) => rank(b.level) - rank(a.level) || a.start - b.start);
 
   let level: RiskLevel = hits.reduce<RiskLevel>((acc, h) => maxLevel(acc, h.level), 'NONE');
   let escalatedBy: string | null = null;
@@ -152,26 +224,16 @@ export function lexiconLayer(lexicon: Lexicon, message: string): LexiconResult {
   }
 
   const hasMention = test(m.mentions, text);
-  const media = hasMention && (test(m.media, text) || test(m.informational, text) || suppressed.some((h) => h.suppressed === 'QUOTED'));
+  const media = hasMention && (test(m.media, text) || test(m.informational, text) || professional || suppressed.some((h) => h.suppressed === 'QUOTED'));
   const thirdParty = hasMention && !media && !hits.length && test(m.reported, text);
   const negatedOnly = suppressed.length > 0 && suppressed.every((h) => h.suppressed === 'NEGATED');
   const mentionNegated = hasMention && matches(m.mentions, text).every((mt) => negatedAt(m, text, mt.index!, mt[0]));
   const bareMention = hasMention && !hits.length && !media && !thirdParty && !negatedOnly && !mentionNegated && !suppressed.length;
 
-  let negative = 0;
-  let positive = 0;
-  const affectTerms: string[] = [];
-  for (const [regex, weight] of m.affect.negative) {
-    if (test(regex, text)) {
-      negative += weight;
-      affectTerms.push(regex.source.replace(/^\(\?<=\^\| \)\(\?:|\)\(\?= \|\$\)$/g, ''));
-    }
-  }
-  for (const [regex, weight] of m.affect.positive) if (test(regex, text)) positive += weight;
-  const affect = Math.max(0, Math.min(1, negative - 0.5 * positive));
 
   if (level === 'NONE') {
-    if (thirdParty || bareMention || suppressed.some((h) => h.suppressed === 'PAST') || affect >= 0.15) level = 'LOW';
+    // A past attempt with recovery stated is history told, not distress ("… lakini sasa nimepona"): NONE.
+    if (thirdParty || bareMention || suppressed.some((h) => h.suppressed === 'PAST' && !history.has(h)) || affect >= 0.15) level = 'LOW';
   }
   return { level, hits, suppressed, escalatedBy, idioms, thirdParty, media, bareMention, affect, affectTerms, deflection: test(m.deflection, text), normalised: normalised.text };
 }

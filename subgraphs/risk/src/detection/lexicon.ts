@@ -25,8 +25,8 @@ export const CATEGORY_LEVEL: Record<string, RiskLevel> = {
   crisis_vocabulary: 'MODERATE',
 };
 
-/** Categories that become IMMINENT with a time ("tonight", "leo") or means at hand ("niko na sumu"). */
-export const ESCALATING_CATEGORIES = new Set(['ideation', 'method', 'intent', 'plan']);
+/** Categories that become IMMINENT with a time ("tonight", "leo") or means at hand ("niko na sumu", "kisu nimekificha"); harm to others too ("nitamuua leo"). */
+export const ESCALATING_CATEGORIES = new Set(['ideation', 'method', 'intent', 'plan', 'harm_others']);
 
 export interface LexiconEntry {
   id: string;
@@ -49,6 +49,10 @@ export interface Modifiers {
   idioms: RegExp;
   deflection: RegExp;
   mentions: RegExp;
+  /** A professional asking how to help ("as a school counsellor, how do I ask…", "mimi ni mwalimu"): crisis words without a first-person marker are about someone else. */
+  professional: RegExp;
+  /** Recovery stated ("sasa nimepona", "I'm 31 now, married", "years clean"): a past attempt or self-harm without current distress is history. */
+  recovery: RegExp;
   affect: { negative: [RegExp, number][]; positive: [RegExp, number][] };
 }
 
@@ -62,8 +66,29 @@ export interface Vocabulary {
   firstPerson: RegExp;
 }
 
+/** Compound cues (`compound.json`): a crisis said without crisis words, recognised by two kinds of cue in one message. */
+export interface CompoundRule {
+  id: string;
+  category: string;
+  /** Groups that must each have a cue. */
+  all: string[];
+  /** Groups that must have this many different cues. */
+  distinct: Record<string, number>;
+  /** Groups whose cue vetoes the rule (an everyday reason: "since I bought a new one", "see you tomorrow"). */
+  unless: string[];
+  /** A phrase of this category must also have matched (a wish to be dead, then thinking about how). */
+  hit: string | null;
+}
+export interface Compound {
+  groups: Map<string, RegExp[]>;
+  rules: CompoundRule[];
+  /** Goodbye phrases of the lexicon that an everyday reason in the message ("see you in January") cancels. */
+  everydayFarewell: { entries: Set<string>; unless: RegExp[] };
+}
+
 export interface Lexicon {
   entries: LexiconEntry[];
+  compound: Compound;
   modifiers: Modifiers;
   vocabulary: Vocabulary;
   /** Token folds (spelling variants, contractions). */
@@ -77,7 +102,7 @@ export const tokenRegex = (source: string, flags = 'g') => new RegExp(`(?<=^| )(
 const anyOf = (sources: string[], flags = 'g') => tokenRegex(sources.map((s) => `(?:${s})`).join('|'), flags);
 const read = (name: string) => JSON.parse(readFileSync(path.join(LEXICON_DIR, name), 'utf8'));
 
-/** Loads and compiles the lexicon files (`en.json`, `sw.json`, `sheng.json`, `morphology.json`, `vocabulary.json`, `modifiers.json`, `normalise.json`). */
+/** Loads and compiles the lexicon files (`en.json`, `sw.json`, `sheng.json`, `morphology.json`, `vocabulary.json`, `compound.json`, `modifiers.json`, `normalise.json`). */
 export function loadLexicon(dir = LEXICON_DIR): Lexicon {
   const readIn = (name: string) => (dir === LEXICON_DIR ? read(name) : JSON.parse(readFileSync(path.join(dir, name), 'utf8')));
   const entries: LexiconEntry[] = [];
@@ -111,6 +136,8 @@ export function loadLexicon(dir = LEXICON_DIR): Lexicon {
     idioms: anyOf(m.idioms),
     deflection: anyOf(m.deflection),
     // Like "alijiua" in the reported list, a past third-person form is a death reported (news, grief), not a mention.
+    professional: anyOf(m.professional),
+    recovery: anyOf(m.recovery),
     mentions: anyOf([...m.mentions, ...morphology.thirdPersonNow, ...morphology.secondPerson, ...morphology.selfHarm.map((s) => s.source)]),
     affect: { negative: affect(m.affect.negative), positive: affect(m.affect.positive) },
   };
@@ -124,6 +151,17 @@ export function loadLexicon(dir = LEXICON_DIR): Lexicon {
     firstPerson: anyOf(v.firstPerson.patterns),
   };
   for (const { category } of vocabulary.selfHarm) if (!(category in CATEGORY_LEVEL)) throw new Error(`Lexicon vocabulary.json: unknown category ${category}`);
+  const c = readIn('compound.json') as { groups: Record<string, string[]>; rules: Partial<CompoundRule>[]; everydayFarewell: { entries: string[]; unless: string } };
+  const compound: Compound = {
+    groups: new Map(Object.entries(c.groups).map(([name, sources]) => [name, sources.map((source) => tokenRegex(source))])),
+    rules: c.rules.map((r) => ({ id: r.id!, category: r.category!, all: r.all ?? [], distinct: r.distinct ?? {}, unless: r.unless ?? [], hit: r.hit ?? null })),
+    everydayFarewell: { entries: new Set(c.everydayFarewell.entries), unless: [] },
+  };
+  compound.everydayFarewell.unless = compound.groups.get(c.everydayFarewell.unless) ?? [];
+  for (const rule of compound.rules) {
+    if (!(rule.category in CATEGORY_LEVEL)) throw new Error(`Lexicon compound.json: unknown category ${rule.category} in ${rule.id}`);
+    for (const g of [...rule.all, ...Object.keys(rule.distinct), ...rule.unless]) if (!compound.groups.has(g)) throw new Error(`Lexicon compound.json: unknown group ${g} in ${rule.id}`);
+  }
   const folds = new Map<string, string>(Object.entries(readIn('normalise.json').tokens as Record<string, string>));
-  return { entries, modifiers, vocabulary, folds, patternCount };
+  return { entries, compound, modifiers, vocabulary, folds, patternCount };
 }

@@ -8,7 +8,14 @@ export interface Normalised {
   text: string;
   /** For each character of `text`, whether it lies inside double quotes in the original. */
   quoted: boolean[];
+  /** Likewise for a span in single quotes ('I'd rather die than…'), opened before a word and closed after one. */
+  singleQuoted: boolean[];
 }
+
+/** A single-quoted span: a quote before a word, one after a word, apostrophes inside words allowed ("'I'd rather die'"). */
+const SINGLE_QUOTED = /(^|[\s(])['\u2018]((?:[^'\u2018\u2019\n]|[a-z]['\u2019][a-z])+?)['\u2019](?=[\s.,!?;:)]|$)/gi;
+/** Marks single-quoted spans with characters the tokeniser drops but keeps as a quote boundary (U+0001/U+0002). */
+const markSingleQuotes = (input: string) => input.replace(SINGLE_QUOTED, (_, before: string, inside: string) => `${before}\u0001 ${inside} \u0002`);
 
 const LAUGH = /[\u{1F602}\u{1F923}\u{1F639}\u{1F606}\u{1F605}]/gu;
 
@@ -19,7 +26,7 @@ const LAUGH = /[\u{1F602}\u{1F923}\u{1F639}\u{1F606}\u{1F605}]/gu;
  * "siezi" → "siwezi", "sahii" → "sasa"), laughing emoji as `lol`. Quoted spans are remembered.
  */
 export function normalise(input: string, folds: Map<string, string>): Normalised {
-  let text = input
+  let text = markSingleQuotes(input)
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
@@ -32,14 +39,21 @@ export function normalise(input: string, folds: Map<string, string>): Normalised
     .replace(/(\d)-(\d)/g, '$1$2');
   const tokens: string[] = [];
   const quotedTokens: boolean[] = [];
+  const singleTokens: boolean[] = [];
   let inQuote = false;
+  let inSingle = false;
   for (const raw of text.split(/(\s+|[.,!?;:()\[\]{}"…\-–—/]+)/)) {
     if (!raw || /^\s+$/.test(raw)) continue;
+    if (raw === '\u0001' || raw === '\u0002') {
+      inSingle = raw === '\u0001';
+      continue;
+    }
     if (/^[.,!?;:()\[\]{}"…\-–—/]+$/.test(raw)) {
       const quotes = (raw.match(/"/g) ?? []).length;
       if (/[.,!?;:…]/.test(raw) && tokens.at(-1) !== BOUNDARY) {
         tokens.push(BOUNDARY);
         quotedTokens.push(inQuote);
+        singleTokens.push(inSingle);
       }
       if (quotes % 2) inQuote = !inQuote;
       continue;
@@ -49,17 +63,21 @@ export function normalise(input: string, folds: Map<string, string>): Normalised
     for (const folded of (folds.get(word) ?? word).split(' ')) {
       tokens.push(folded);
       quotedTokens.push(inQuote);
+      singleTokens.push(inSingle);
     }
   }
-  while (tokens[0] === BOUNDARY) (tokens.shift(), quotedTokens.shift());
-  while (tokens.at(-1) === BOUNDARY) (tokens.pop(), quotedTokens.pop());
+  while (tokens[0] === BOUNDARY) (tokens.shift(), quotedTokens.shift(), singleTokens.shift());
+  while (tokens.at(-1) === BOUNDARY) (tokens.pop(), quotedTokens.pop(), singleTokens.pop());
   text = tokens.join(' ');
   const quoted: boolean[] = [];
+  const singleQuoted: boolean[] = [];
   tokens.forEach((token, i) => {
-    for (let c = 0; c < token.length; c++) quoted.push(quotedTokens[i]!);
-    quoted.push(quotedTokens[i]!);
+    for (let c = 0; c <= token.length; c++) {
+      quoted.push(quotedTokens[i]!);
+      singleQuoted.push(singleTokens[i]!);
+    }
   });
-  return { text, quoted };
+  return { text, quoted, singleQuoted };
 }
 
 /** Replaces each match of `regex` with mask tokens of the same length, keeping offsets. */
