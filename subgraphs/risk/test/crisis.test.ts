@@ -287,7 +287,20 @@ describe('LLM layer', () => {
     expect(raised.signals.map((s: { code: string }) => s.code)).toEqual(expect.arrayContaining(['LLM_JUDGEMENT', 'RAISED_BY_LLM']));
 
     llmAnswer = { level: 'NONE', categories: [], rationale: 'idiom' };
-    const kept = await assess(patient, 'bora nife tu', { externalAiConsent: true });
+    // A person with no history, so recent crises do not raise the level.
+    const kept = await assess(randomUUID(), 'bora nife tu', { externalAiConsent: true });
     expect(kept.level).toBe('MODERATE');
+  });
+
+  it('reads what looks calm to the lexicon (most of its misses), and is not asked once it alerts', async () => {
+    llmRequests.length = 0;
+    llmAnswer = { level: 'IMMINENT', categories: ['preparatory_behavior'], rationale: 'farewell at a lethal place' };
+    const calm = 'I am sitting by the dam near our shamba. Tell my sons their father loved them.';
+    expect((await assess(randomUUID(), calm)).level).toBe('NONE'); // the lexicon alone sees nothing
+    const raised = await assess(randomUUID(), calm, { externalAiConsent: true });
+    expect(raised).toMatchObject({ level: 'IMMINENT', escalation: { state: 'OPEN', level: 'IMMINENT' } });
+    expect(llmRequests).toHaveLength(1);
+    await assess(randomUUID(), 'Nataka kujiua leo usiku', { externalAiConsent: true });
+    expect(llmRequests).toHaveLength(1); // already an alert: nothing waits for the model
   });
 });

@@ -23,14 +23,18 @@ export interface AssessDeps extends RecordDeps {
 /** Longest message assessed (longer text is assessed in its first part; transcripts are short). */
 export const MAX_TEXT = 20_000;
 
-/** When the LLM layer is asked: only where the other layers are unsure. */
-export const isAmbiguous = (d: Detection) =>
-  d.review.length > 0 || d.lexicon.suppressed.length > 0 || d.lexicon.thirdParty || (d.level !== 'NONE' && RISK_LEVELS.indexOf(d.level) < RISK_LEVELS.indexOf('HIGH'));
+/**
+ * When the LLM layer is asked (for people who consented): for every message the other layers did
+ * not already alert on. On independent held-out sets the lexicon finds only about half of the
+ * people at HIGH/IMMINENT risk, and most of those it misses look calm to it (NONE), so asking only
+ * where it was unsure would miss them too. An alert is never held up waiting for the model.
+ */
+export const asksLlm = (d: Detection) => RISK_LEVELS.indexOf(d.level) < RISK_LEVELS.indexOf('HIGH');
 
 /**
  * The assess API the conversation engine calls for every message: lexicon and signal layers,
- * the LLM layer when the person consented to external AI and the case is ambiguous (it may raise
- * the level, never lower it), then one transaction that stores the assessment with the signals
+ * the LLM layer when the person consented to external AI and the other layers did not alert (it
+ * may raise the level, never lower it), then one transaction that stores the assessment with the signals
  * explaining it and, for HIGH or IMMINENT, the escalation, alerts and outbox rows. Idempotent per
  * messageId.
  */
@@ -45,7 +49,7 @@ export async function assessMessage(em: EntityManager, input: AssessMessageInput
 
   const history = await em.find(RiskAssessmentEntity, { userId: input.userId }, { orderBy: { createdAt: 'desc' }, limit: 5, fields: ['score', 'level', 'createdAt'] });
   let detection = detect(deps.lexicon, { ...input, text: input.text.slice(0, MAX_TEXT) }, history);
-  if (deps.llm && input.externalAiConsent === true && isAmbiguous(detection)) {
+  if (deps.llm && input.externalAiConsent === true && asksLlm(detection)) {
     try {
       const judgement = await deps.llm.judge(input.text.slice(0, 4_000), { lexiconLevel: detection.level, language: input.language });
       detection = raiseWithJudgement(detection, judgement?.level ?? null, judgement?.rationale ?? null);
