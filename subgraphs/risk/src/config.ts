@@ -28,8 +28,11 @@ export const riskConfigSchema = subgraphConfigSchema(
     RISK_LLM_BASE_URL: optionalUrl,
     RISK_LLM_MODEL: z.string().default('gpt-4o-mini'),
     RISK_LLM_API_KEY: z.string().optional(),
-    /** How long the LLM layer may take before the lexicon's answer stands. Default 4 s. */
-    RISK_LLM_TIMEOUT_MS: z.coerce.number().int().positive().default(4_000),
+    /**
+     * How long the LLM layer may take before the lexicon's answer stands. Default 2 s: it must stay
+     * well under conversation's PEER_TIMEOUT_MS (3 s), or the turn gives up on risk while it waits.
+     */
+    RISK_LLM_TIMEOUT_MS: z.coerce.number().int().positive().default(2_000),
     /** Outbox relay: poll interval and first retry delay (doubling, capped at 5 minutes). Defaults 500 ms and 1 s. */
     RISK_RELAY_POLL_MS: z.coerce.number().int().positive().default(500),
     RISK_RELAY_BACKOFF_MS: z.coerce.number().int().positive().default(1_000),
