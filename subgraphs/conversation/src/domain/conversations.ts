@@ -115,10 +115,11 @@ export class Conversations {
   }
 
   /**
-   * One turn: the person's message is stored first (encrypted, audited), so it is never lost; then
-   * consent, emotion and risk (each may fail: the turn degrades and records why), the reply (LLM or
-   * local), moderation, and the reply stored encrypted. Sending the same `clientMessageId` again (an
-   * offline replay) returns the first pair and changes nothing.
+   * One turn: the person's message is stored first (encrypted, audited), so it is never lost (a
+   * voice message is heard by emotion just before, so bad audio is refused with nothing written);
+   * then consent, emotion and risk (each may fail: the turn degrades and records why), the reply
+   * (LLM or local), moderation, and the reply stored encrypted. Sending the same `clientMessageId`
+   * again (an offline replay) returns the first pair and changes nothing.
    */
   async send(userId: string, input: SendInput, options: { recordedAt?: Date } = {}): Promise<SentMessage> {
     const typed = input.text ?? '';
