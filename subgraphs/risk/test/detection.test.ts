@@ -242,7 +242,7 @@ describe('eval set', () => {
     const test = evaluate(lexicon, items.filter((i) => i.split === 'test'));
     expect(dev.alert.recall).toBe(1);
     expect(dev.hardNegatives.falseAlarmRate).toBeLessThanOrEqual(0.05);
-    expect(test.alert.recall).toBeGreaterThanOrEqual(0.89);
+    expect(test.alert.recall).toBeGreaterThanOrEqual(0.91);
     expect(test.alert.precision).toBeGreaterThanOrEqual(0.85);
     expect(test.hardNegatives.falseAlarmRate).toBeLessThanOrEqual(0.05);
   });
@@ -295,5 +295,62 @@ describe('crises said without crisis words (compound cues) and other categories 
     expect(level('I attempted suicide at 17. I am 30 now and I volunteer with a support group')).toBe('NONE');
     expect(level('Mechi ya jana nilikaribia kufa kwa presha')).toBe('NONE');
     expect(level('Nakupenda kufa kuoza')).toBe('NONE');
+  });
+});
+
+describe('concept classes (compound.json `classes`): round 4', () => {
+  it('an ACT of ingesting × a poison or household chemical is an attempt; first-aid questions, accidents and history are not', () => {
+    expect(level('I just drank half a bottle of paraquat')).toBe('IMMINENT');
+    expect(level('nimekunywa dawa ya mende yote')).toBe('IMMINENT');
+    expect(level('Jik nimeikunywa yote, kwaherini')).toBe('IMMINENT');
+    expect(level('What should I do, my son drank some jik by mistake?')).not.toMatch(/HIGH|IMMINENT/);
+    expect(level('I accidentally drank some kerosene thinking it was water')).not.toMatch(/HIGH|IMMINENT/);
+    expect(level('Miaka mitano iliyopita nilikunywa sumu, sasa nimepona')).not.toMatch(/HIGH|IMMINENT/);
+  });
+  it('pills × a quantity or after-effects is an attempt; medicine taken as prescribed is not', () => {
+    expect(level('took like 25 panadol, my vision is getting blurry')).toBe('IMMINENT');
+    expect(level('nimemeza tembe zote za mama, kizunguzungu kimeanza')).toBe('IMMINENT');
+    expect(level('I took my ARVs on time today')).toBe('NONE');
+    expect(level('nimekunywa dawa zangu zote za asubuhi na chai')).toBe('NONE');
+  });
+  it('a deep cut that will not stop bleeding is an attempt; a kitchen cut is a first-aid question', () => {
+    expect(level('cut my wrists deep and the bleeding will not stop')).toBe('IMMINENT');
+    expect(level('I cut my thumb deep slicing tomatoes and it is bleeding a lot of blood, how do I stop it?')).not.toMatch(/HIGH|IMMINENT/);
+  });
+  it('means in place or at hand with a farewell, a time or a refusal of help; everyday purposes stay calm', () => {
+    expect(level('the rope is tied to the rafter already')).toMatch(/HIGH|IMMINENT/);
+    expect(level('bunduki iko chini ya godoro, leo usiku wakishalala')).toBe('IMMINENT');
+    expect(level('The rope is up for the swing in the garden')).toBe('NONE');
+    expect(level('Nimenunua dawa ya panya, panya wamejaa stoo')).toBe('NONE');
+  });
+  it('a place of danger with a vehicle awaited, a farewell or a bare decision; commuters stay calm', () => {
+    expect(level('Niko kwenye reli ya Makadara nasubiri treni ipite')).toBe('IMMINENT');
+    expect(level('standing on the overpass, just waiting for a big truck')).toBe('IMMINENT');
+    expect(level('niko kwa footbridge ya Pangani, nakuja sasa hivi')).toBe('NONE');
+    expect(level('waiting for the train at the railway station to go to work')).toBe('NONE');
+  });
+  it('affairs settled, dependants entrusted, letters left, with a farewell or a finality; everyday errands stay calm', () => {
+    expect(level('I left my bank details with my sister. Please look after my kids. It will all be over soon.')).toBe('IMMINENT');
+    expect(level('nimeandikia mama barua, iko kwa meza. Mtunzeni')).toMatch(/HIGH|IMMINENT/);
+    expect(level('Safari yangu imeisha hapa. Asanteni kwa kila kitu')).toBe('IMMINENT');
+    expect(level('Left the house keys with my neighbour, see you next week after the trip')).toBe('NONE');
+    expect(level('Safari yangu ya Mombasa imefika mwisho, narudi Nairobi kesho')).not.toMatch(/HIGH|IMMINENT/);
+  });
+  it('a wish to be dead made serious or acted on, ending suffering, stopping life-saving medicine on purpose', () => {
+    expect(level('Everyone would be happier without me and I will make it happen')).toBe('HIGH');
+    expect(level('I want to end my suffering once and for all')).toBe('HIGH');
+    expect(level('Nimeacha kutumia insulin makusudi, acha sukari inimalize')).toBe('HIGH');
+    expect(level('I stopped my ARVs for a week because of side effects, the doctor switched me')).toBe('NONE');
+    expect(level('this dentist finally put an end to my suffering, toothache gone')).not.toMatch(/HIGH|IMMINENT/);
+  });
+  it('thinking about a lethal act is HIGH; leisure is not', () => {
+    expect(level('I keep thinking about jumping in front of the SGR train')).toMatch(/HIGH|IMMINENT/);
+    expect(level('nafikiria kujitupa kwenye bwawa la Masinga')).toMatch(/HIGH|IMMINENT/);
+    expect(level('we were jumping off the rocks into the lake for fun')).toBe('NONE');
+  });
+  it('harm to others through poison or fire; games stay below an alert', () => {
+    expect(level('I swear I will pour poison into her tea if she comes back')).toMatch(/HIGH|IMMINENT/);
+    expect(level('nitamwekea sumu kwa chakula yake')).toMatch(/HIGH|IMMINENT/);
+    expect(level('in the game I poison his drink to finish the level')).not.toMatch(/HIGH|IMMINENT/);
   });
 });

@@ -6,14 +6,14 @@ import { LEXICON_DIR, type Lexicon } from './lexicon.js';
 
 /**
  * The labelled evaluation sets shipped with the lexicon: dev + test (one author), test2 (a second
- * author who never saw the lexicon; measured once, then used for development) and test3 (a third
- * author who saw neither the rules nor the other sets).
+ * author who never saw the lexicon), test3 and test4 (a third and a fourth author who saw neither
+ * the rules nor the other sets). Each was measured once, then (test2, test3) used for development.
  */
-export const EVAL_PATHS = ['crisis-eval.jsonl', 'crisis-eval-holdout2.jsonl', 'crisis-eval-holdout3.jsonl'].map((file) => path.resolve(LEXICON_DIR, '../eval', file));
+export const EVAL_PATHS = ['crisis-eval.jsonl', 'crisis-eval-holdout2.jsonl', 'crisis-eval-holdout3.jsonl', 'crisis-eval-holdout4.jsonl'].map((file) => path.resolve(LEXICON_DIR, '../eval', file));
 
 export interface EvalItem {
   id: string;
-  split: 'dev' | 'test' | 'test2' | 'test3';
+  split: 'dev' | 'test' | 'test2' | 'test3' | 'test4';
   lang: 'en' | 'sw' | 'sheng' | 'mixed';
   label: RiskLevel;
   /** crisis | subtle | distress | reported | neutral | hard_negative */

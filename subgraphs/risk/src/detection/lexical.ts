@@ -3,7 +3,7 @@ import { CATEGORY_LEVEL, ESCALATING_CATEGORIES, type Lexicon, type Modifiers } f
 import { clauseAround, mask, normalise, tokensAfter, tokensBefore, type Normalised } from './normalise.js';
 
 /** Why a crisis phrase found in a message did not count. */
-export type Suppression = 'NEGATED' | 'QUOTED' | 'PAST' | 'REPORTED';
+export type Suppression = 'NEGATED' | 'QUOTED' | 'PAST' | 'REPORTED' | 'EVERYDAY';
 
 export interface LexiconHit {
   entryId: string;
@@ -185,6 +185,18 @@ export function lexiconLayer(lexicon: Lexicon, message: string): LexiconResult {
         found.push(hit);
       }
     }
+  }
+  // An everyday context named in compound.json's `phraseVetoes` cancels a listed phrase ("what should I do if my
+  // toddler swallowed bleach", "bought rat poison for the rats", "three years ago I drank poison, now I'm well").
+  const vetoGroups = new Map<string, boolean>();
+  const vetoed = (group: string) => {
+    if (!vetoGroups.has(group)) vetoGroups.set(group, lexicon.compound.groups.get(group)!.some((regex) => matches(regex, text).some((mt) => !normalised.quoted.slice(mt.index!, mt.index! + mt[0].length).every(Boolean))));
+    return vetoGroups.get(group)!;
+  };
+  for (const hit of found) {
+    if (hit.suppressed) continue;
+    const veto = lexicon.compound.phraseVetoes.find((v) => (v.entries.has(hit.entryId) || v.categories.has(hit.category)) && v.unless.some(vetoed));
+    if (veto) hit.suppressed = 'EVERYDAY';
   }
   let negative = 0;
   let positive = 0;

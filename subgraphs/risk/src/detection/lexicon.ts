@@ -84,6 +84,8 @@ export interface Compound {
   rules: CompoundRule[];
   /** Goodbye phrases of the lexicon that an everyday reason in the message ("see you in January") cancels. */
   everydayFarewell: { entries: Set<string>; unless: RegExp[] };
+  /** Listed phrases cancelled by an everyday context (`phraseVetoes`): "what should I do if my toddler swallowed bleach", "rat poison for the rats". */
+  phraseVetoes: { entries: Set<string>; categories: Set<string>; unless: string[] }[];
 }
 
 export interface Lexicon {
@@ -151,12 +153,23 @@ export function loadLexicon(dir = LEXICON_DIR): Lexicon {
     firstPerson: anyOf(v.firstPerson.patterns),
   };
   for (const { category } of vocabulary.selfHarm) if (!(category in CATEGORY_LEVEL)) throw new Error(`Lexicon vocabulary.json: unknown category ${category}`);
-  const c = readIn('compound.json') as { groups: Record<string, string[]>; rules: Partial<CompoundRule>[]; everydayFarewell: { entries: string[]; unless: string } };
+  const c = readIn('compound.json') as { classes?: Record<string, string>; groups: Record<string, string[]>; rules: Partial<CompoundRule>[]; everydayFarewell: { entries: string[]; unless: string }; phraseVetoes?: { entries?: string[]; categories?: string[]; unless: string[] }[] };
+  // Concept classes (`classes` in compound.json: "@ingest", "@toxic", "@quantity", …) are written once and
+  // referenced by name in the cue patterns; a class may name other classes or morphology.json's means.
+  const classes = c.classes ?? {};
+  const expandClasses = (source: string, depth = 0): string =>
+    source.replace(/@(\w+)/g, (whole, name: string) => {
+      if (!(name in classes)) return morphology.expand(whole);
+      if (depth > 8) throw new Error(`Lexicon compound.json: class @${name} refers to itself`);
+      return `(?:${expandClasses(classes[name]!, depth + 1)})`;
+    });
   const compound: Compound = {
-    groups: new Map(Object.entries(c.groups).map(([name, sources]) => [name, sources.map((source) => tokenRegex(source))])),
+    groups: new Map(Object.entries(c.groups).map(([name, sources]) => [name, sources.map((source) => tokenRegex(expandClasses(source)))])),
     rules: c.rules.map((r) => ({ id: r.id!, category: r.category!, all: r.all ?? [], distinct: r.distinct ?? {}, unless: r.unless ?? [], hit: r.hit ?? null })),
     everydayFarewell: { entries: new Set(c.everydayFarewell.entries), unless: [] },
+    phraseVetoes: (c.phraseVetoes ?? []).map((v) => ({ entries: new Set(v.entries ?? []), categories: new Set(v.categories ?? []), unless: v.unless })),
   };
+  for (const veto of compound.phraseVetoes) for (const g of veto.unless) if (!compound.groups.has(g)) throw new Error(`Lexicon compound.json: unknown group ${g} in phraseVetoes`);
   compound.everydayFarewell.unless = compound.groups.get(c.everydayFarewell.unless) ?? [];
   for (const rule of compound.rules) {
     if (!(rule.category in CATEGORY_LEVEL)) throw new Error(`Lexicon compound.json: unknown category ${rule.category} in ${rule.id}`);
