@@ -80,8 +80,8 @@ export function composeReply(textOrInput: string | ResponderInput): LocalReply {
     return { language, feeling: emotion.feeling, text: `${c.reflect[language]} ${crisisBlock(language, input.country)}` };
   }
   const parts = emotion.deflection ? TEMPLATES.deflection : emotion.feeling === 'NEUTRAL' ? TEMPLATES.neutral : TEMPLATES.feelings[emotion.feeling];
-  // A voice note not listened to has nothing to reflect on: say so, and ask.
-  if (input.voice && input.voice !== 'wordless') return { language, feeling: emotion.feeling, text: `${TEMPLATES.voice[input.voice][language]} ${choose(TEMPLATES.neutral.ask[language], 'a')}` };
+  // A voice note not listened to has nothing to reflect on: say so, and how to reach us instead.
+  if (input.voice && input.voice !== 'wordless') return { language, feeling: emotion.feeling, text: TEMPLATES.voice[input.voice][language] };
   const sentences = input.voice ? [TEMPLATES.voice[input.voice][language]] : [];
   sentences.push(choose(parts.reflect[language], 'r'));
   if (parts.cope) sentences.push(choose(parts.cope[language], 'c'));
