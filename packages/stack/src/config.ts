@@ -9,5 +9,8 @@ export const stackConfigSchema = z.object({
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional(),
   /** Gateway port. Default 4000 (subgraphs use 4001–4006). */
   PORT: env.port(4000),
+  /** Resona's own on-call clinic (risk) and safety reviewers' clinic (conversation). Default with the demo data: its on-call clinic. */
+  RISK_ONCALL_CLINIC_ID: z.string().uuid().optional(),
+  SAFETY_REVIEW_CLINIC_ID: z.string().uuid().optional(),
 });
 export type StackConfig = z.infer<typeof stackConfigSchema>;

@@ -1,4 +1,5 @@
 import { createLogger, parseConfig } from '@resona/config';
+import { DEMO_ONCALL_CLINIC_ID } from '@resona/identity';
 import { stackConfigSchema } from './config.js';
 import { startStack } from './stack.js';
 
@@ -10,13 +11,18 @@ try {
   process.exit(1);
 }
 const logger = createLogger('stack', config.LOG_LEVEL);
+const demo = config.NODE_ENV !== 'production';
+// With the demo data, its on-call clinic takes the alerts of people who share with no clinic and reviews moderation.
+const ownClinic = demo ? DEMO_ONCALL_CLINIC_ID : undefined;
+const teams = { RISK_ONCALL_CLINIC_ID: config.RISK_ONCALL_CLINIC_ID ?? ownClinic, SAFETY_REVIEW_CLINIC_ID: config.SAFETY_REVIEW_CLINIC_ID ?? ownClinic };
 const stack = await startStack(
   {
     databaseUrl: config.DATABASE_URL,
     dataDir: config.DATA_DIR,
     ports: 'default',
     gatewayPort: config.PORT,
-    seedWhenEmpty: config.NODE_ENV !== 'production',
+    seedWhenEmpty: demo,
+    settings: Object.fromEntries(Object.entries(teams).filter((entry): entry is [string, string] => entry[1] !== undefined)),
   },
   logger,
 ).catch((error: Error) => {

@@ -75,4 +75,5 @@ export const identity: SubgraphModule<IdentityConfig> = {
 };
 
 export { entities } from './entities.js';
+export { DEMO_ONCALL_CLINIC_ID } from './domain/demo.js';
 export type { User, Clinic, ApiKey } from './entities.js';
