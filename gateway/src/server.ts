@@ -196,6 +196,8 @@ export async function createGateway(config: GatewayConfig, supergraphs: Supergra
     // Voice messages need megabytes: only a signed-in person's request may be that large (the
     // token check is cached); anonymous callers, partner keys and bad tokens keep the small limit.
     async (req, res, next) => {
+      const declared = Number(req.headers['content-length'] ?? NaN);
+      if (declared <= LIMITS.maxBodyBytes) return smallBodies(req, res, next);
       const person = await authenticator.context(req, req.ip ?? null).then((c) => c.principal.kind === 'user', () => false);
       (person ? personBodies : smallBodies)(req, res, next);
     },
