@@ -1,38 +1,50 @@
 /**
- * A learned layer behind the crisis rules (an experiment: NOT shipped, see the README's round 5),
- * validated LEAVE-ONE-AUTHOR-OUT on the three authors whose sets are development data: author 1
- * (`dev` split of crisis-eval.jsonl), author 2 (`test2`), author 3 (`test3`). It never opens the
- * `test` split's lines (filtered out as the file is parsed, never printed) nor crisis-eval-holdout4.jsonl.
+ * A learned layer behind the crisis rules, validated LEAVE-ONE-AUTHOR-OUT (LOAO) over six authors of
+ * labelled messages (README, rounds 5 and 6):
+ *   author 1 = `dev` lines of crisis-eval.jsonl, author 2 = crisis-eval-holdout2.jsonl (`test2`),
+ *   author 3 = crisis-eval-holdout3.jsonl (`test3`), authors 5, 6, 7 = crisis-train-author{5,6,7}.jsonl
+ *   (`train5` women's voices, `train6` men's, `train7` young people's: written independently, never seen
+ *   by the rules).
+ * It never uses the `test` split's lines (dropped as the file is parsed, never printed) and never opens
+ * crisis-eval-holdout4.jsonl.
  *
- * The rules have been tuned on all three authors (100 % on each), so today's rules cannot stand in for
- * "rules that never saw the held-out author". Each fold therefore uses the rules AS THEY WERE before that
- * author was read, taken from git (`git archive` into a temporary folder):
- *   held out test2 → rules of 5278f64 (round 2: tuned on dev-001…276 only), trained on dev-001…276 + test3;
- *   held out test3 → rules of b37e3f4 (round 3: tuned on dev-001…316 + test2), trained on those;
- *   held out dev   → no rules exist that never saw author 1: today's rules (contaminated, 100 % on dev),
- *                    trained on test2 + test3.
- * (dev-277…316 were written after reading test2's misses, dev-317…358 after test3's: they are left out of
- * the folds that hold those authors out.) A second table measures today's rules on every fold, as asked.
+ * The rules in each fold are rules that had not seen the held-out author, where such rules exist:
+ *   held out train5 / train6 / train7 → today's rules (developed on authors 1–3 only): the CLEAN folds;
+ *   held out test2 → rules of 5278f64 (had seen dev-001…276 only), trained on dev-001…276 + the others;
+ *   held out test3 → rules of b37e3f4 (had seen dev-001…316 and test2), trained on dev-001…316 + the others;
+ *   held out dev   → today's rules (contaminated: developed on dev, 100 % there).
+ * (dev-277…316 were written after reading test2's misses, dev-317…358 after test3's: left out of the folds
+ * that hold those authors out.)
  *
- * Everything is chosen by NESTED validation on the training authors only: the feature set and L2 are
- * chosen, and the thresholds set, on the pooled out-of-author scores of the two inner folds (train on one
- * training author, score the other): HIGH at the lowest probability above which ≤ 3 % of the hard negatives
- * score, MODERATE at the lowest above which ≤ 10 % of gold NONE/LOW score (the model alone: the rules are
- * in-sample, 100 %, on the training authors, so "rules + layer" there would say nothing).
+ * Everything is chosen by NESTED validation on the training authors only (inner LOAO over the five of
+ * them: train on four, score the fifth): for each L2, the inner out-of-author scores set the thresholds
+ * and the L2 with the best inner alert recall of the model at its HIGH threshold wins (ties: AUC).
+ *   HIGH threshold: the lowest probability at which the false alarms the layer ADDS on hard negatives
+ *     (hard negatives the rules do not already alert on, scored ≥ it) are ≤ 3 % on average over the
+ *     inner held-out authors (each author weighted equally);
+ *   MODERATE threshold: the lowest (≤ HIGH) at which the gold NONE/LOW the layer would send to review
+ *     (rules NONE/LOW, scored ≥ it) are ≤ 10 % on average over the inner held-out authors.
+ * The layer only RAISES: rules' NONE/LOW/MODERATE → HIGH at p ≥ HIGH (an alert), NONE/LOW → MODERATE
+ * (human review) at p ≥ MODERATE. As a "second opinion" it may only add review items: NONE/LOW →
+ * MODERATE at p ≥ MODERATE, never an alert (alert recall unchanged; reported as the crises that reach a
+ * human, i.e. at MODERATE or above).
  *
- * The layer may only RAISE the rules' level: NONE/LOW/MODERATE → HIGH at the HIGH threshold, NONE/LOW →
- * MODERATE (human review) at the MODERATE one. Ship criterion (mean over the three folds): alert recall
- * +10 points or more, hard-negative false alarms ≤ 5 %, precision ≥ 85 %. Result: NOT MET (README, round 5).
+ * Ship criterion (mean over the clean folds train5, train6, train7): alert recall +8 points or more,
+ * precision ≥ 85 %, hard-negative false alarms at most +2 points over the rules alone.
  *
- * Run: `npx tsx subgraphs/risk/scripts/train-crisis.ts [--with-rules]` (prints the two LOAO tables, ~20 s).
+ * Run: `npx tsx subgraphs/risk/scripts/train-crisis.ts` (prints the six-fold LOAO table, a few minutes);
+ * `--write` (the root script `pnpm train:crisis`) then trains on all six authors, L2 and thresholds
+ * chosen the same way (LOAO over the six), and writes data/model/crisis-lr.json; `--write-only` skips
+ * the LOAO table. Training is deterministic (full batch, zero start, fixed order), so the file is
+ * reproduced byte for byte.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { RiskLevel } from '../src/entities.js';
-import { normalise } from '../src/detection/normalise.js';
+import { LEARNED_MAX_CHARS, LEARNED_MODEL_FILE, textFeatures } from '../src/detection/learned.js';
 
 // ---------------------------------------------------------------- features
 
@@ -40,50 +52,12 @@ interface Model {
   bias: number;
   weights: Record<string, number>;
 }
-/** The parts of a rules' result the features read (structural, so that earlier detector versions fit too). */
+/** What the script reads of a rules' result (structural, so that earlier detector versions fit too): the lexicon layer's level. */
 interface RuleView {
   level: string;
-  signals: { code: string }[];
-  lexicon: { hits: { category: string; source: string }[]; affect: number; normalised: string };
 }
 interface LexiconView {
   folds: Map<string, string>;
-  compound?: { groups: Map<string, RegExp[]> };
-  vocabulary?: { firstPerson: RegExp };
-}
-
-/** Text features: normalised words, bigrams and character 3–5-grams (each weighted 1/√n). */
-function textFeatures(text: string, folds: Map<string, string>): string[] {
-  const t = normalise(text, folds).text.replace(/ , /g, ' ');
-  const words = t.split(' ').filter(Boolean);
-  const out = new Set<string>();
-  words.forEach((w, i) => {
-    out.add(`w:${w}`);
-    if (i > 0) out.add(`b:${words[i - 1]} ${w}`);
-  });
-  const padded = ` ${t} `;
-  for (let n = 3; n <= 5; n++) for (let i = 0; i + n <= padded.length; i++) out.add(`c:${padded.slice(i, i + n)}`);
-  return [...out];
-}
-
-const test = (regex: RegExp, text: string) => {
-  regex.lastIndex = 0;
-  const hit = regex.test(text);
-  regex.lastIndex = 0;
-  return hit;
-};
-
-/** The rules' own signals as binary features (weight 1). */
-function ruleFeatures(rules: RuleView, lexicon: LexiconView): string[] {
-  const out = new Set<string>([`r:level:${rules.level}`]);
-  for (const s of rules.signals) if (!s.code.startsWith('LEARNED') && !s.code.startsWith('RAISED')) out.add(`r:sig:${s.code}`);
-  for (const h of rules.lexicon.hits) out.add(`r:hit:${h.source}:${h.category}`);
-  const text = rules.lexicon.normalised;
-  for (const [name, regexes] of lexicon.compound?.groups ?? []) if (regexes.some((r) => test(r, text))) out.add(`r:group:${name}`);
-  if (lexicon.vocabulary && test(lexicon.vocabulary.firstPerson, text)) out.add('r:first_person');
-  if (rules.lexicon.affect > 0) out.add('r:affect');
-  if (rules.lexicon.affect >= 0.3) out.add('r:affect_strong');
-  return [...out];
 }
 
 interface FeatureVector {
@@ -91,17 +65,14 @@ interface FeatureVector {
   values: number[];
 }
 
-function featureVector(text: string, rules: RuleView | null, lexicon: LexiconView): FeatureVector {
-  const words = textFeatures(text, lexicon.folds);
-  const scale = 1 / Math.sqrt(Math.max(1, words.length));
-  const names = [...words];
-  const values = words.map(() => scale);
-  if (rules) for (const f of ruleFeatures(rules, lexicon)) (names.push(f), values.push(1));
-  return { names, values };
+/** The features `learned.ts` computes at inference (same function, same 1/√n weights, same length cap). */
+function featureVector(text: string, lexicon: LexiconView): FeatureVector {
+  const names = textFeatures(text.slice(0, LEARNED_MAX_CHARS), lexicon.folds);
+  const scale = 1 / Math.sqrt(Math.max(1, names.length));
+  return { names, values: names.map(() => scale) };
 }
 
 const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
-
 
 const RISK = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const REPO = path.resolve(RISK, '../..');
@@ -111,12 +82,14 @@ const ALERT = (l: string) => rank(l) >= rank('HIGH');
 const TOP_FEATURES = 2500;
 const HARD_FA_MAX = 0.03;
 const LOWER_RAISED_MAX = 0.1;
+const L2S = [1e-4, 1e-3, 1e-2];
+const MODEL_FILE = LEARNED_MODEL_FILE;
 
-type Author = 'dev' | 'test2' | 'test3';
+type Author = 'dev' | 'test2' | 'test3' | 'train5' | 'train6' | 'train7';
 interface Item { id: string; author: Author; lang: string; label: RiskLevel; kind: string; text: string }
 
-/** Only the development sets: the `test` split is dropped as each line is parsed; holdout 4 is never opened. */
-function loadDevelopmentSets(): Item[] {
+/** The six authors' sets: the `test` split is dropped as each line is parsed; holdout 4 is never opened. */
+function loadSets(): Item[] {
   const read = (file: string, keep: (split: string) => boolean) =>
     readFileSync(path.join(RISK, 'data/eval', file), 'utf8')
       .split('\n')
@@ -124,7 +97,14 @@ function loadDevelopmentSets(): Item[] {
       .map((line) => JSON.parse(line) as { id: string; split: string; lang: string; label: RiskLevel; kind: string; text: string })
       .filter((r) => keep(r.split))
       .map((r) => ({ id: r.id, author: r.split as Author, lang: r.lang, label: r.label, kind: r.kind.replace(/-/g, '_'), text: r.text }));
-  return [...read('crisis-eval.jsonl', (s) => s === 'dev'), ...read('crisis-eval-holdout2.jsonl', (s) => s === 'test2'), ...read('crisis-eval-holdout3.jsonl', (s) => s === 'test3')];
+  return [
+    ...read('crisis-eval.jsonl', (s) => s === 'dev'),
+    ...read('crisis-eval-holdout2.jsonl', (s) => s === 'test2'),
+    ...read('crisis-eval-holdout3.jsonl', (s) => s === 'test3'),
+    ...read('crisis-train-author5.jsonl', (s) => s === 'train5'),
+    ...read('crisis-train-author6.jsonl', (s) => s === 'train6'),
+    ...read('crisis-train-author7.jsonl', (s) => s === 'train7'),
+  ];
 }
 const devNumber = (id: string) => Number(id.replace(/^dev-/, ''));
 
@@ -132,7 +112,7 @@ const devNumber = (id: string) => Number(id.replace(/^dev-/, ''));
 
 interface Rules {
   name: string;
-  lexicon: Parameters<typeof featureVector>[2];
+  lexicon: LexiconView;
   detect: (text: string, language: string) => RuleView;
 }
 
@@ -153,28 +133,18 @@ async function rulesAt(commit: string | null): Promise<Rules> {
   const lexicon = lexiconModule.loadLexicon();
   return { name: commit ?? 'today', lexicon, detect: (text, language) => {
     const d = combine.detect(lexicon, { text, language });
-    return { level: d.lexiconLevel ?? d.level, signals: d.signals.filter((s: { code: string }) => !s.code.startsWith('LEARNED')), lexicon: d.lexicon };
+    return { level: d.lexiconLevel ?? d.level };
   } };
 }
 
 // ---------------------------------------------------------------- logistic regression
 
-interface Row { item: Item; rules: RuleView; x: { text: FeatureVector; full: FeatureVector } }
-interface Variant { rules: boolean; l2: number }
-/**
- * The rules' signals as features only with `--with-rules`: the rules are in-sample (100 %) on every training
- * author, so a model given their signals learns to copy them, and nested validation on those same authors
- * cannot see it (inner AUC 1.000; on the held-out author it added false alarms, see the README).
- */
-const VARIANTS: Variant[] = (process.argv.includes('--with-rules') ? [false, true] : [false]).flatMap((rules) => [1e-4, 1e-3, 1e-2].map((l2) => ({ rules, l2 })));
+interface Row { item: Item; rules: RuleView; x: FeatureVector }
 
-/** Weighted (classes balanced, hard negatives ×2) L2 logistic regression, full-batch Adam. */
-function train(rows: Row[], variant: Variant, epochs = 250): Model {
+/** Weighted (classes balanced, hard negatives ×2) L2 logistic regression, full-batch Adam, pruned. */
+function train(rows: Row[], l2: number, epochs = 250): Model {
   const index = new Map<string, number>();
-  const xs = rows.map((r) => {
-    const v = variant.rules ? r.x.full : r.x.text;
-    return { idx: Int32Array.from(v.names, (n) => index.get(n) ?? (index.set(n, index.size), index.size - 1)), val: Float64Array.from(v.values) };
-  });
+  const xs = rows.map((r) => ({ idx: Int32Array.from(r.x.names, (n) => index.get(n) ?? (index.set(n, index.size), index.size - 1)), val: Float64Array.from(r.x.values) }));
   const ys = rows.map((r) => (ALERT(r.item.label) ? 1 : 0));
   const nPos = ys.filter(Boolean).length;
   const nNeg = ys.length - nPos;
@@ -196,51 +166,74 @@ function train(rows: Row[], variant: Variant, epochs = 250): Model {
       for (let i = 0; i < x.idx.length; i++) g[x.idx[i]!]! += err * x.val[i]!;
     });
     for (let j = 0; j < d; j++) {
-      const grad = g[j]! + (j < d - 1 ? variant.l2 * w[j]! : 0);
+      const grad = g[j]! + (j < d - 1 ? l2 * w[j]! : 0);
       m[j] = 0.9 * m[j]! + 0.1 * grad;
       v[j] = 0.999 * v[j]! + 0.001 * grad * grad;
       w[j]! -= (lr * (m[j]! / (1 - 0.9 ** e))) / (Math.sqrt(v[j]! / (1 - 0.999 ** e)) + 1e-8);
     }
   }
-  // Prune to the strongest features (the shipped file stays small).
+  // Prune to the strongest features (the shipped file stays small); ties broken by name, so the order is stable.
   const names = [...index.keys()];
-  const keep = names.map((n, j) => [n, w[j]!] as const).sort((a, b) => Math.abs(b[1]) - Math.abs(a[1])).slice(0, TOP_FEATURES);
-  return { bias: Math.round(w[d - 1]! * 1e4) / 1e4, weights: Object.fromEntries(keep.filter(([, x]) => Math.abs(x) >= 1e-4).map(([n, x]) => [n, Math.round(x * 1e4) / 1e4])) };
+  const keep = names
+    .map((n, j) => [n, Math.round(w[j]! * 1e4) / 1e4] as const)
+    .filter(([, x]) => Math.abs(x) >= 1e-4)
+    .sort((a, b) => Math.abs(b[1]) - Math.abs(a[1]) || (a[0] < b[0] ? -1 : 1))
+    .slice(0, TOP_FEATURES);
+  return { bias: Math.round(w[d - 1]! * 1e4) / 1e4, weights: Object.fromEntries(keep) };
 }
 
-function score(model: Model, row: Row, variant: Variant) {
-  const x = variant.rules ? row.x.full : row.x.text;
+function score(model: Model, x: FeatureVector) {
   let z = model.bias;
   for (let i = 0; i < x.names.length; i++) z += (model.weights[x.names[i]!] ?? 0) * x.values[i]!;
   return sigmoid(z);
 }
 
-const raise = (level: string, p: number, t: { moderate: number; high: number }): string =>
-  rank(level) < rank('HIGH') && p >= t.high ? 'HIGH' : rank(level) < rank('MODERATE') && p >= t.moderate ? 'MODERATE' : level;
+interface Thresholds { moderate: number; high: number }
+type Scored = { row: Row; p: number }[];
+type Mode = 'rules' | 'layer' | 'second';
+
+/** The level after the layer: `layer` raises to HIGH or MODERATE, `second` (second opinion) only to MODERATE. */
+function levelAfter(level: string, p: number, t: Thresholds, mode: Mode): string {
+  if (mode === 'rules') return level;
+  if (mode === 'layer' && rank(level) < rank('HIGH') && p >= t.high) return 'HIGH';
+  if (rank(level) < rank('MODERATE') && p >= t.moderate) return 'MODERATE';
+  return level;
+}
+
+const byAuthor = (scored: Scored) => {
+  const groups = new Map<Author, Scored>();
+  for (const s of scored) groups.set(s.row.item.author, [...(groups.get(s.row.item.author) ?? []), s]);
+  return [...groups.values()];
+};
+/** Mean over authors (each weighted equally) of the share of `of` that `hit` selects. */
+const macro = (scored: Scored, of: (s: Scored[number]) => boolean, hit: (s: Scored[number]) => boolean) => {
+  const shares = byAuthor(scored).map((g) => g.filter(of)).filter((g) => g.length).map((g) => g.filter(hit).length / g.length);
+  return shares.reduce((a, b) => a + b, 0) / shares.length;
+};
 
 /**
- * Thresholds from out-of-author scores of the MODEL ALONE (the rules are in-sample on the training authors,
- * 100 % there, so "rules + layer" on them says nothing): HIGH where ≤ 3 % of hard negatives score above it,
- * MODERATE where ≤ 10 % of gold NONE/LOW do.
+ * Thresholds from the inner out-of-author scores: HIGH where the hard-negative false alarms the layer adds
+ * (rules not already alerting) are ≤ 3 %, MODERATE where the gold NONE/LOW it sends to review are ≤ 10 %,
+ * each as the mean over the inner held-out authors.
  */
-function chooseThresholds(scored: { row: Row; p: number }[]) {
+function chooseThresholds(scored: Scored): Thresholds {
   const candidates = [...new Set(scored.map((s) => s.p))].sort((a, b) => a - b);
-  const hard = scored.filter((s) => s.row.item.kind === 'hard_negative');
+  const hard = (s: Scored[number]) => s.row.item.kind === 'hard_negative';
   let high = 1;
   for (const t of candidates) {
-    if (hard.filter((s) => s.p >= t).length / hard.length <= HARD_FA_MAX) { high = t; break; }
+    if (macro(scored, hard, (s) => !ALERT(s.row.rules.level) && s.p >= t) <= HARD_FA_MAX) { high = t; break; }
   }
-  const lower = scored.filter((s) => rank(s.row.item.label) < rank('MODERATE'));
+  const lower = (s: Scored[number]) => rank(s.row.item.label) < rank('MODERATE');
   let moderate = high;
   for (const t of candidates) {
     if (t > high) break;
-    if (lower.filter((s) => s.p >= t).length / lower.length <= LOWER_RAISED_MAX) { moderate = t; break; }
+    if (macro(scored, lower, (s) => rank(s.row.rules.level) < rank('MODERATE') && s.p >= t) <= LOWER_RAISED_MAX) { moderate = t; break; }
   }
   return { moderate, high };
 }
 
-function measure(scored: { row: Row; p: number }[], t: { moderate: number; high: number } | null) {
-  const out = scored.map((s) => ({ ...s, level: t ? raise(s.row.rules.level, s.p, t) : s.row.rules.level }));
+function measure(scored: Scored, t: Thresholds, mode: Mode) {
+  const out = scored.map((s) => ({ ...s, level: levelAfter(s.row.rules.level, s.p, t, mode) }));
   const pos = out.filter((s) => ALERT(s.row.item.label));
   const tp = pos.filter((s) => ALERT(s.level)).length;
   const fp = out.filter((s) => !ALERT(s.row.item.label) && ALERT(s.level)).length;
@@ -248,12 +241,15 @@ function measure(scored: { row: Row; p: number }[], t: { moderate: number; high:
   const lower = out.filter((s) => rank(s.row.item.label) < rank('MODERATE'));
   return {
     recall: tp / pos.length, tp, pos: pos.length, precision: tp / (tp + fp), fp,
-    hardFa: hard.filter((s) => ALERT(s.level)).length, hard: hard.length,
+    /** Gold HIGH+ at MODERATE or above: seen by a human (alert or review queue). */
+    seen: pos.filter((s) => rank(s.level) >= rank('MODERATE')).length,
+    hardFa: hard.filter((s) => ALERT(s.level)).length, hardReview: hard.filter((s) => s.level === 'MODERATE').length, hard: hard.length,
     lowerToModerate: lower.filter((s) => s.level === 'MODERATE' && s.row.rules.level !== 'MODERATE').length, lower: lower.length,
   };
 }
+type Measure = ReturnType<typeof measure>;
 
-function auc(scored: { row: Row; p: number }[]) {
+function auc(scored: Scored) {
   const pos = scored.filter((s) => ALERT(s.row.item.label));
   const neg = scored.filter((s) => !ALERT(s.row.item.label));
   let a = 0;
@@ -261,73 +257,102 @@ function auc(scored: { row: Row; p: number }[]) {
   return a / (pos.length * neg.length);
 }
 
-/** Nested: choose the variant and thresholds on the training authors' out-of-author scores, then train on both. */
-function fitNested(train2: Row[]) {
-  const authors = [...new Set(train2.map((r) => r.item.author))];
-  let best: { variant: Variant; t: { moderate: number; high: number }; inner: ReturnType<typeof measure>; innerAuc: number } | null = null;
-  for (const variant of VARIANTS) {
+/** Nested: for each L2, inner LOAO over the training authors sets the thresholds; the best L2 is then trained on all of them. */
+function fitNested(rows: Row[], log = false) {
+  const authors = [...new Set(rows.map((r) => r.item.author))];
+  let best: { l2: number; t: Thresholds; innerRecall: number; innerAuc: number; inner: Measure } | null = null;
+  for (const l2 of L2S) {
     const scored = authors.flatMap((a) => {
-      const model = train(train2.filter((r) => r.item.author !== a), variant);
-      return train2.filter((r) => r.item.author === a).map((row) => ({ row, p: score(model, row, variant) }));
+      const model = train(rows.filter((r) => r.item.author !== a), l2);
+      return rows.filter((r) => r.item.author === a).map((row) => ({ row, p: score(model, row.x) }));
     });
     const t = chooseThresholds(scored);
-    const inner = measure(scored.map((x) => ({ ...x, row: { ...x.row, rules: { ...x.row.rules, level: 'NONE' } } })), t);
+    const innerRecall = macro(scored, (s) => ALERT(s.row.item.label), (s) => s.p >= t.high);
     const innerAuc = auc(scored);
-    if (!best || inner.recall > best.inner.recall || (inner.recall === best.inner.recall && innerAuc > best.innerAuc)) best = { variant, t, inner, innerAuc };
+    const inner = measure(scored, t, 'layer');
+    if (log) console.log(`   inner L2 ${l2}: thresholds MODERATE ≥ ${t.moderate.toFixed(3)}, HIGH ≥ ${t.high.toFixed(3)}; model alone recall at HIGH ${pct(innerRecall)}, AUC ${innerAuc.toFixed(3)}; rules + layer ${line(inner)}`);
+    if (!best || innerRecall > best.innerRecall || (innerRecall === best.innerRecall && innerAuc > best.innerAuc)) best = { l2, t, innerRecall, innerAuc, inner };
   }
-  return { ...best!, model: train(train2, best!.variant) };
+  return { ...best!, model: train(rows, best!.l2) };
 }
 
 // ---------------------------------------------------------------- main
 
-const items = loadDevelopmentSets();
+const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
+const line = (m: Measure) =>
+  `recall ${pct(m.recall)} (${m.tp}/${m.pos}), precision ${pct(m.precision)} (fp ${m.fp}), hard-negative alerts ${m.hardFa}/${m.hard} (${pct(m.hardFa / m.hard)}) + ${m.hardReview} at MODERATE, NONE/LOW → MODERATE ${m.lowerToModerate}/${m.lower}, crises seen by a human ${m.seen}/${m.pos}`;
+
+const items = loadSets();
 const rulesCache = new Map<string, Rules>();
+const rowsCache = new Map<string, Row>();
 const rowsFor = async (commit: string | null, subset: Item[]): Promise<Row[]> => {
   const key = commit ?? 'today';
   if (!rulesCache.has(key)) rulesCache.set(key, await rulesAt(commit));
   const rules = rulesCache.get(key)!;
   return subset.map((item) => {
-    const r = rules.detect(item.text, item.lang);
-    return { item, rules: r, x: { text: featureVector(item.text, null, rules.lexicon), full: featureVector(item.text, r, rules.lexicon) } };
+    const k = `${key}|${item.id}`;
+    if (!rowsCache.has(k)) rowsCache.set(k, { item, rules: rules.detect(item.text, item.lang), x: featureVector(item.text, rules.lexicon) });
+    return rowsCache.get(k)!;
   });
 };
 
+const CLEAN: Author[] = ['train5', 'train6', 'train7'];
 const FOLDS: { heldOut: Author; commit: string | null; note: string; train: (i: Item) => boolean }[] = [
-  { heldOut: 'dev', commit: null, note: "today's rules (they were developed on dev: contaminated)", train: (i) => i.author !== 'dev' },
-  { heldOut: 'test2', commit: '5278f64', note: 'rules of 5278f64 (had seen dev-001…276 only)', train: (i) => (i.author === 'dev' && devNumber(i.id) <= 276) || i.author === 'test3' },
-  { heldOut: 'test3', commit: 'b37e3f4', note: 'rules of b37e3f4 (had seen dev-001…316 and test2)', train: (i) => (i.author === 'dev' && devNumber(i.id) <= 316) || i.author === 'test2' },
+  ...CLEAN.map((heldOut) => ({ heldOut, commit: null, note: "today's rules (never saw this author): clean", train: () => true })),
+  { heldOut: 'test2', commit: '5278f64', note: 'rules of 5278f64 (had seen dev-001…276 only)', train: (i) => i.author !== 'dev' || devNumber(i.id) <= 276 },
+  { heldOut: 'test3', commit: 'b37e3f4', note: 'rules of b37e3f4 (had seen dev-001…316 and test2)', train: (i) => i.author !== 'dev' || devNumber(i.id) <= 316 },
+  { heldOut: 'dev', commit: null, note: "today's rules (developed on dev: contaminated)", train: () => true },
 ];
 
-const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
-const line = (m: ReturnType<typeof measure>) => `recall ${pct(m.recall)} (${m.tp}/${m.pos}), precision ${pct(m.precision)} (fp ${m.fp}), hard-negative alerts ${m.hardFa}/${m.hard} (${pct(m.hardFa / m.hard)}), NONE/LOW → MODERATE ${m.lowerToModerate}/${m.lower}`;
-
-async function loao(title: string, commitFor: (f: (typeof FOLDS)[number]) => string | null) {
-  console.log(`\n######## ${title}`);
-  const results: { rules: ReturnType<typeof measure>; layered: ReturnType<typeof measure> }[] = [];
+async function loao() {
+  console.log('######## six-author LOAO (rules that had not seen the held-out author, where they exist)');
+  const results: { fold: (typeof FOLDS)[number]; rules: Measure; layer: Measure; second: Measure; auc: number }[] = [];
   for (const fold of FOLDS) {
-    const commit = commitFor(fold);
-    const trainRows = await rowsFor(commit, items.filter((i) => i.author !== fold.heldOut && fold.train(i)));
-    const testRows = await rowsFor(commit, items.filter((i) => i.author === fold.heldOut));
-    const fit = fitNested(trainRows);
-    const scored = testRows.map((row) => ({ row, p: score(fit.model, row, fit.variant) }));
-    const rules = measure(scored, null);
-    const layered = measure(scored, fit.t);
-    results.push({ rules, layered });
-    console.log(`== held out ${fold.heldOut} (${testRows.length}); rules: ${commit ?? 'today'}; trained on ${trainRows.length}`);
-    console.log(`   chosen on training authors: ${fit.variant.rules ? 'text + rule features' : 'text features'}, L2 ${fit.variant.l2}; thresholds MODERATE ≥ ${fit.t.moderate.toFixed(3)}, HIGH ≥ ${fit.t.high.toFixed(3)} (inner: ${line(fit.inner)}, AUC ${fit.innerAuc.toFixed(3)})`);
-    console.log(`   model alone AUC on held-out author ${auc(scored).toFixed(3)}`);
-    console.log(`   rules alone:   ${line(rules)}`);
-    console.log(`   rules + layer: ${line(layered)}`);
+    const started = Date.now();
+    const trainRows = await rowsFor(fold.commit, items.filter((i) => i.author !== fold.heldOut && fold.train(i)));
+    const testRows = await rowsFor(fold.commit, items.filter((i) => i.author === fold.heldOut));
+    console.log(`== held out ${fold.heldOut} (${testRows.length}); ${fold.note}; trained on ${trainRows.length}`);
+    const fit = fitNested(trainRows, true);
+    const scored = testRows.map((row) => ({ row, p: score(fit.model, row.x) }));
+    const r = { fold, rules: measure(scored, fit.t, 'rules'), layer: measure(scored, fit.t, 'layer'), second: measure(scored, fit.t, 'second'), auc: auc(scored) };
+    results.push(r);
+    console.log(`   chosen: L2 ${fit.l2}; MODERATE ≥ ${fit.t.moderate.toFixed(3)}, HIGH ≥ ${fit.t.high.toFixed(3)}; model alone AUC on the held-out author ${r.auc.toFixed(3)} (${((Date.now() - started) / 1000).toFixed(0)} s)`);
+    console.log(`   rules alone:          ${line(r.rules)}`);
+    console.log(`   rules + layer:        ${line(r.layer)}`);
+    console.log(`   rules + 2nd opinion:  ${line(r.second)}`);
   }
-  const mean = (f: (r: (typeof results)[number]) => number) => results.reduce((s, r) => s + f(r), 0) / results.length;
-  const gain = mean((r) => r.layered.recall - r.rules.recall);
-  const fa = mean((r) => r.layered.hardFa / r.layered.hard);
-  const precision = mean((r) => r.layered.precision);
-  console.log(`mean over folds: recall ${pct(mean((r) => r.rules.recall))} → ${pct(mean((r) => r.layered.recall))} (gain ${(gain * 100).toFixed(1)} points), hard-negative false alarms ${pct(mean((r) => r.rules.hardFa / r.rules.hard))} → ${pct(fa)}, precision ${pct(mean((r) => r.rules.precision))} → ${pct(precision)}`);
-  const ship = gain >= 0.1 && fa <= 0.05 && precision >= 0.85;
-  console.log(`ship criterion (gain ≥ 10 points, false alarms ≤ 5 %, precision ≥ 85 %): ${ship ? 'MET' : 'NOT MET'}`);
-  return { results, gain, fa, precision, ship };
+  const summary = (title: string, subset: typeof results) => {
+    const mean = (f: (r: (typeof results)[number]) => number) => subset.reduce((s, r) => s + f(r), 0) / subset.length;
+    const gain = mean((r) => r.layer.recall - r.rules.recall);
+    const faRise = mean((r) => r.layer.hardFa / r.layer.hard - r.rules.hardFa / r.rules.hard);
+    const precision = mean((r) => r.layer.precision);
+    console.log(`${title}: recall ${pct(mean((r) => r.rules.recall))} → ${pct(mean((r) => r.layer.recall))} (${gain >= 0 ? '+' : ''}${(gain * 100).toFixed(1)} points), precision ${pct(mean((r) => r.rules.precision))} → ${pct(precision)}, hard-negative false alarms ${pct(mean((r) => r.rules.hardFa / r.rules.hard))} → ${pct(mean((r) => r.layer.hardFa / r.layer.hard))} (${faRise >= 0 ? '+' : ''}${(faRise * 100).toFixed(1)} points); crises seen by a human: rules ${pct(mean((r) => r.rules.seen / r.rules.pos))}, + layer ${pct(mean((r) => r.layer.seen / r.layer.pos))}, + 2nd opinion ${pct(mean((r) => r.second.seen / r.second.pos))}`);
+    return { gain, faRise, precision };
+  };
+  const clean = summary('mean of the clean folds (train5, train6, train7)', results.filter((r) => CLEAN.includes(r.fold.heldOut)));
+  summary('mean of the five folds with rules that had not seen the author (all but dev)', results.filter((r) => r.fold.heldOut !== 'dev'));
+  summary('mean of all six folds', results);
+  const ship = clean.gain >= 0.08 && clean.precision >= 0.85 && clean.faRise <= 0.02;
+  console.log(`ship criterion on the clean folds (gain ≥ 8 points, precision ≥ 85 %, false alarms +2 points at most): ${ship ? 'MET' : 'NOT MET'}`);
+  return ship;
 }
 
-await loao('LOAO, rules as they were before the held-out author was read', (f) => f.commit);
-await loao("LOAO, today's rules on every fold (developed on all three authors: 100 % by construction)", () => null);
+if (!process.argv.includes('--write-only')) await loao();
+
+if (process.argv.includes('--write') || process.argv.includes('--write-only')) {
+  // The shipped model: all six authors, today's rules (for the thresholds' "already alerting" test), L2 and thresholds by LOAO over the six.
+  const rows = await rowsFor(null, items);
+  console.log(`######## final model: ${rows.length} messages, six authors`);
+  const fit = fitNested(rows, true);
+  const file = {
+    description: 'Crisis learned layer (subgraphs/risk README, round 6): L2 logistic regression, target HIGH+IMMINENT, over normalised word 1–2-grams and character 3–5-grams weighted 1/√n. Written by `pnpm train:crisis`; do not edit.',
+    trainedOn: Object.fromEntries([...new Set(rows.map((r) => r.item.author))].map((a) => [a, rows.filter((r) => r.item.author === a).length])),
+    l2: fit.l2,
+    thresholds: { moderate: Math.round(fit.t.moderate * 1e4) / 1e4, high: Math.round(fit.t.high * 1e4) / 1e4 },
+    bias: fit.model.bias,
+    weights: fit.model.weights,
+  };
+  mkdirSync(path.dirname(MODEL_FILE), { recursive: true });
+  writeFileSync(MODEL_FILE, `${JSON.stringify(file)}\n`);
+  console.log(`wrote ${path.relative(REPO, MODEL_FILE)}: L2 ${fit.l2}, MODERATE ≥ ${file.thresholds.moderate}, HIGH ≥ ${file.thresholds.high}, ${Object.keys(file.weights).length} weights`);
+}

@@ -6,8 +6,11 @@ import { loadLexicon } from '../src/detection/lexicon.js';
 import { parseJudgement } from '../src/detection/llm.js';
 import { maskPii } from '../src/detection/pii.js';
 import { evaluate, loadEvalSet } from '../src/detection/evaluate.js';
+import { LEARNED_MAX_CHARS, learnedLevel, learnedProbability, loadLearnedModel, textFeatures } from '../src/detection/learned.js';
 
 const lexicon = loadLexicon();
+/** The rules alone (the learned layer off): what the README's held-out and development figures measured. */
+const rulesOnly = { ...lexicon, learned: null };
 const level = (text: string) => lexiconLayer(lexicon, text).level;
 
 describe('lexicon layer', () => {
@@ -236,15 +239,19 @@ describe('eval set', () => {
     expect(new Set(items.map((i) => i.id)).size).toBe(items.length);
   });
 
-  it('does not regress below the figures in the README (dev: every alert caught; test: as measured)', () => {
+  it('does not regress below the figures in the README (the detector as shipped; dev: every alert caught; held-out: as measured)', () => {
     const items = loadEvalSet();
-    const dev = evaluate(lexicon, items.filter((i) => i.split === 'dev'));
-    const test = evaluate(lexicon, items.filter((i) => i.split === 'test'));
+    const on = (split: string) => evaluate(lexicon, items.filter((i) => i.split === split));
+    const dev = on('dev');
     expect(dev.alert.recall).toBe(1);
     expect(dev.hardNegatives.falseAlarmRate).toBeLessThanOrEqual(0.05);
-    expect(test.alert.recall).toBeGreaterThanOrEqual(0.91);
-    expect(test.alert.precision).toBeGreaterThanOrEqual(0.85);
-    expect(test.hardNegatives.falseAlarmRate).toBeLessThanOrEqual(0.05);
+    // Held out: thresholds only, so a failure says a change made things worse without showing which messages.
+    for (const [split, recall] of [['test', 0.979], ['test4', 0.8125]] as const) {
+      const held = on(split);
+      expect(held.alert.recall).toBeGreaterThanOrEqual(recall);
+      expect(held.alert.precision).toBeGreaterThanOrEqual(0.85);
+      expect(held.hardNegatives.falseAlarmRate).toBeLessThanOrEqual(0.05);
+    }
   });
 });
 
@@ -352,5 +359,73 @@ describe('concept classes (compound.json `classes`): round 4', () => {
     expect(level('I swear I will pour poison into her tea if she comes back')).toMatch(/HIGH|IMMINENT/);
     expect(level('nitamwekea sumu kwa chakula yake')).toMatch(/HIGH|IMMINENT/);
     expect(level('in the game I poison his drink to finish the level')).not.toMatch(/HIGH|IMMINENT/);
+  });
+});
+
+describe('learned layer (round 6): a text model behind the rules that only raises', () => {
+  const model = lexicon.learned!;
+
+  it('ships with the lexicon: small, pruned, thresholds in order', () => {
+    expect(model).not.toBeNull();
+    expect(loadLearnedModel()).toMatchObject({ l2: model.l2, thresholds: model.thresholds, bias: model.bias });
+    expect(model.weights.size).toBeGreaterThan(100);
+    expect(model.weights.size).toBeLessThanOrEqual(2500);
+    expect(model.thresholds.moderate).toBeGreaterThan(0);
+    expect(model.thresholds.moderate).toBeLessThanOrEqual(model.thresholds.high);
+    expect(model.thresholds.high).toBeLessThan(1);
+    expect(loadLearnedModel('/nonexistent/crisis-lr.json')).toBeNull();
+  });
+
+  it('reads words, bigrams and character n-grams of the normalised text', () => {
+    const f = textFeatures('Nataka KUJIUA', lexicon.folds);
+    expect(f).toEqual(expect.arrayContaining(['w:nataka', 'w:kujiua', 'b:nataka kujiua', 'c: na', 'c:jiua ']));
+    expect(new Set(f).size).toBe(f.length);
+  });
+
+  it('raises crises said in words the rules do not know, and says so', () => {
+    // Our own phrasings (not from any evaluation set): letters and a farewell, a poison at hand, a place and no return.
+    for (const text of ['I have written the letters and put them under my pillow, tonight I sleep for good', 'The bottle of the cattle dip is next to me. Tell mum sorry', 'I am going to the river tonight and I will not come back']) {
+      expect(detect(rulesOnly, { text }).level).toBe('NONE');
+      const d = detect(lexicon, { text });
+      expect(d.level).toBe('HIGH');
+      expect(d.lexiconLevel).toBe('NONE');
+      expect(d.review).toContain('LEARNED_MODEL');
+      expect(d.signals.find((s) => s.code === 'LEARNED_MODEL')).toMatchObject({ weight: expect.any(Number), detail: expect.stringContaining('NONE → HIGH') });
+    }
+  });
+
+  it('never lowers the rules, and leaves everyday messages alone', () => {
+    const texts = [
+      'Nataka kujiua', 'I tried to kill myself two years ago', 'bora nife tu', 'Sitaki kuendelea kuishi hivi, nimenunua kamba',
+      'niko sawa', 'Nimechoka na kazi leo', 'See you tomorrow at church', 'I took my BP pills as prescribed this morning', 'I cut onions and my finger bled a lot', 'niko na stress za pesa but nitasurvive',
+    ];
+    const rank = (l: string) => ['NONE', 'LOW', 'MODERATE', 'HIGH', 'IMMINENT'].indexOf(l);
+    for (const text of texts) {
+      const before = detect(rulesOnly, { text });
+      const after = detect(lexicon, { text });
+      expect(rank(after.level)).toBeGreaterThanOrEqual(rank(before.level));
+      const p = after.signals.find((s) => s.code === 'LEARNED_MODEL')!;
+      expect(p.weight).toBeGreaterThanOrEqual(0);
+      expect(p.weight).toBeLessThanOrEqual(1);
+      if (after.level === before.level) expect(after.review).not.toContain('LEARNED_MODEL');
+    }
+    for (const text of texts.slice(4)) expect(detect(lexicon, { text }).level).toBe(detect(rulesOnly, { text }).level);
+    // The layer asks for HIGH at its HIGH threshold, MODERATE at its MODERATE one, nothing below.
+    expect(learnedLevel(model, model.thresholds.high)).toBe('HIGH');
+    expect(learnedLevel(model, model.thresholds.moderate)).toBe(model.thresholds.moderate < model.thresholds.high ? 'MODERATE' : 'HIGH');
+    expect(learnedLevel(model, model.thresholds.moderate / 2)).toBeNull();
+  });
+
+  it('costs well under 1 ms a message, even a very long one', () => {
+    const texts = ['Nataka kujiua leo usiku', 'I am going to the river tonight and I will not come back', 'niko sawa, tutaonana kesho', 'mbogi mkae poa, nimeamua'];
+    for (const t of texts) learnedProbability(model, t, lexicon.folds);
+    let started = performance.now();
+    for (let i = 0; i < 2000; i++) learnedProbability(model, texts[i % texts.length]!, lexicon.folds);
+    expect((performance.now() - started) / 2000).toBeLessThan(1);
+    const long = 'nimechoka sana na maisha haya '.repeat(700);
+    expect(long.length).toBeGreaterThan(LEARNED_MAX_CHARS);
+    started = performance.now();
+    for (let i = 0; i < 20; i++) learnedProbability(model, long, lexicon.folds);
+    expect((performance.now() - started) / 20).toBeLessThan(2);
   });
 });

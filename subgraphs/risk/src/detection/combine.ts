@@ -1,4 +1,5 @@
 import { RISK_LEVELS, type RiskLevel, type RiskSignal } from '../entities.js';
+import { learnedLevel, learnedProbability } from './learned.js';
 import type { Lexicon } from './lexicon.js';
 import { lexiconLayer, maxLevel, type LexiconResult } from './lexical.js';
 
@@ -23,7 +24,7 @@ export interface HistoryPoint {
 }
 
 /** Why an assessment should be seen by a human before anyone trusts it. */
-export type ReviewReason = 'NEAR_THRESHOLD' | 'SIGNALS_DISAGREE' | 'NEGATED_WITH_DISTRESS' | 'UNCLEAR_CRISIS_WORD' | 'LLM_DISAGREES' | 'MODERATE_RISK';
+export type ReviewReason = 'NEAR_THRESHOLD' | 'SIGNALS_DISAGREE' | 'NEGATED_WITH_DISTRESS' | 'UNCLEAR_CRISIS_WORD' | 'LLM_DISAGREES' | 'MODERATE_RISK' | 'LEARNED_MODEL';
 
 export interface Detection {
   level: RiskLevel;
@@ -85,8 +86,9 @@ export function signalLayer(input: DetectionInput, history: HistoryPoint[], lexi
 
 /**
  * Layers 1, 2 and 4: the lexicon decides the floor, the other signals may raise it one level (and
- * send the assessment to review), and the score is placed inside the level's band. The LLM layer
- * (3) runs after this, through `raiseWithJudgement`.
+ * send the assessment to review), the learned layer (`learned.ts`, when `lexicon.learned` is set) may
+ * raise it to MODERATE or HIGH (and send it to review), and the score is placed inside the level's
+ * band. The LLM layer (3) runs after this, through `raiseWithJudgement`.
  */
 export function detect(lexicon: Lexicon, input: DetectionInput, history: HistoryPoint[] = [], now = new Date()): Detection {
   const lex = lexiconLayer(lexicon, input.text);
@@ -113,6 +115,19 @@ export function detect(lexicon: Lexicon, input: DetectionInput, history: History
     if (level !== lex.level) {
       signals.push(signal('RAISED_BY_SIGNALS', other.strength, `${lex.level} → ${level}`));
       review.push('SIGNALS_DISAGREE');
+    }
+  }
+  // The learned layer reads the words the rules may not know (README, "Model card: the learned layer"):
+  // it may raise the level (never lower it) and a human then sees why.
+  if (lexicon.learned) {
+    const p = learnedProbability(lexicon.learned, input.text, lexicon.folds);
+    const asked = learnedLevel(lexicon.learned, p);
+    const raised = asked !== null && rank(asked) > rank(level);
+    const { moderate, high } = lexicon.learned.thresholds;
+    signals.push(signal('LEARNED_MODEL', p, `p(HIGH+) = ${round(p)} (MODERATE at ${moderate}, HIGH at ${high})${raised ? `: ${level} → ${asked}` : ''}`));
+    if (raised) {
+      level = asked;
+      review.push('LEARNED_MODEL');
     }
   }
   const extraHits = Math.min(2, Math.max(0, lex.hits.length - 1));

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { RiskLevel } from '../entities.js';
+import { loadLearnedModel, type LearnedModel } from './learned.js';
 import { expandMorphology, type MorphologyFile } from './morphology.js';
 
 /** Where the lexicon ships (data, not code): `subgraphs/risk/data/lexicon`. */
@@ -97,6 +98,8 @@ export interface Lexicon {
   folds: Map<string, string>;
   /** Number of phrase patterns, for the model card. */
   patternCount: number;
+  /** The learned layer's weights (`data/model/crisis-lr.json`); null turns the layer off (the rules alone). */
+  learned: LearnedModel | null;
 }
 
 /** A pattern over normalised text that matches whole tokens only. */
@@ -104,8 +107,8 @@ export const tokenRegex = (source: string, flags = 'g') => new RegExp(`(?<=^| )(
 const anyOf = (sources: string[], flags = 'g') => tokenRegex(sources.map((s) => `(?:${s})`).join('|'), flags);
 const read = (name: string) => JSON.parse(readFileSync(path.join(LEXICON_DIR, name), 'utf8'));
 
-/** Loads and compiles the lexicon files (`en.json`, `sw.json`, `sheng.json`, `morphology.json`, `vocabulary.json`, `compound.json`, `modifiers.json`, `normalise.json`). */
-export function loadLexicon(dir = LEXICON_DIR): Lexicon {
+/** Loads and compiles the lexicon files (`en.json`, `sw.json`, `sheng.json`, `morphology.json`, `vocabulary.json`, `compound.json`, `modifiers.json`, `normalise.json`) and the learned layer's weights. */
+export function loadLexicon(dir = LEXICON_DIR, learned: LearnedModel | null = loadLearnedModel()): Lexicon {
   const readIn = (name: string) => (dir === LEXICON_DIR ? read(name) : JSON.parse(readFileSync(path.join(dir, name), 'utf8')));
   const entries: LexiconEntry[] = [];
   let patternCount = 0;
@@ -176,5 +179,5 @@ export function loadLexicon(dir = LEXICON_DIR): Lexicon {
     for (const g of [...rule.all, ...Object.keys(rule.distinct), ...rule.unless]) if (!compound.groups.has(g)) throw new Error(`Lexicon compound.json: unknown group ${g} in ${rule.id}`);
   }
   const folds = new Map<string, string>(Object.entries(readIn('normalise.json').tokens as Record<string, string>));
-  return { entries, compound, modifiers, vocabulary, folds, patternCount };
+  return { entries, compound, modifiers, vocabulary, folds, patternCount, learned };
 }
