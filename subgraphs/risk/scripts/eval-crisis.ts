@@ -1,9 +1,9 @@
 /**
  * `pnpm eval:crisis`: the lexicon layer (with the signal layer, text only) on the labelled sets.
  * Prints dev, held-out test (same author), test2 and test3 (a second and third author; development
- * data since their one measurement) and held-out test4 (a fourth author) figures separately.
- * `--errors` lists dev misses; never tune on test or test4 (`--test-errors`, `--test4-errors` are for
- * the write-up after a measurement).
+ * data since their one measurement) and held-out test4 and test5 figures separately. `--errors` lists
+ * dev misses; never tune on test, test4 or test5 (their `--…-errors` flags are for a write-up after
+ * a measurement).
  */
 import { evaluate, formatMetrics, loadEvalSet } from '../src/detection/evaluate.js';
 import { loadLexicon } from '../src/detection/lexicon.js';
@@ -22,3 +22,5 @@ console.log();
 console.log(formatMetrics('test3 split (a third author; measured once on 2026-11-25, then used for development: not evidence)', evaluate(lexicon, split('test3')), flag('--test3-errors')));
 console.log();
 console.log(formatMetrics('TEST4 split (held out, a fourth author who saw neither the rules nor the other sets)', evaluate(lexicon, split('test4')), flag('--test4-errors')));
+console.log();
+console.log(formatMetrics('TEST5 split (held out, a fifth author who saw neither the rules, the model nor the other sets)', evaluate(lexicon, split('test5')), flag('--test5-errors')));
