@@ -292,11 +292,11 @@ describe('LLM layer', () => {
     expect(kept.level).toBe('MODERATE');
   });
 
-  it('reads what looks calm to the lexicon (most of its misses), and is not asked once it alerts', async () => {
+  it('reads what the other layers do not alert on, and is not asked once they do', async () => {
     llmRequests.length = 0;
     llmAnswer = { level: 'IMMINENT', categories: ['preparatory_behavior'], rationale: 'farewell at a lethal place' };
     const calm = 'I am sitting by the dam near our shamba. Tell my sons their father loved them.';
-    expect((await assess(randomUUID(), calm)).level).toBe('NONE'); // the lexicon alone sees nothing
+    expect(['NONE', 'LOW', 'MODERATE']).toContain((await assess(randomUUID(), calm)).level); // no alert without the model
     const raised = await assess(randomUUID(), calm, { externalAiConsent: true });
     expect(raised).toMatchObject({ level: 'IMMINENT', escalation: { state: 'OPEN', level: 'IMMINENT' } });
     expect(llmRequests).toHaveLength(1);

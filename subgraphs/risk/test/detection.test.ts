@@ -246,11 +246,11 @@ describe('eval set', () => {
     expect(dev.alert.recall).toBe(1);
     expect(dev.hardNegatives.falseAlarmRate).toBeLessThanOrEqual(0.05);
     // Held out: thresholds only, so a failure says a change made things worse without showing which messages.
-    for (const [split, recall] of [['test', 0.979], ['test4', 0.8125]] as const) {
+    for (const [split, recall, falseAlarms] of [['test', 0.979, 0.065], ['test4', 0.9, 0.05], ['test5', 0.8875, 0.05]] as const) {
       const held = on(split);
       expect(held.alert.recall).toBeGreaterThanOrEqual(recall);
       expect(held.alert.precision).toBeGreaterThanOrEqual(0.85);
-      expect(held.hardNegatives.falseAlarmRate).toBeLessThanOrEqual(0.05);
+      expect(held.hardNegatives.falseAlarmRate).toBeLessThanOrEqual(falseAlarms);
     }
   });
 });
