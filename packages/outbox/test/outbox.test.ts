@@ -2,7 +2,6 @@
  * The outbox against real PostgreSQL, a real HTTP receiver on loopback, and a real process killed
  * with SIGKILL between commit and send.
  */
-import { spawn } from 'node:child_process';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -11,7 +10,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Migration } from '@mikro-orm/migrations';
 import { createOrm, type Orm } from '@resona/db';
-import { createTestDatabase } from '@resona/testing';
+import { createTestDatabase, runScript, until } from '@resona/testing';
 import { OUTBOX_MIGRATION_SQL, PermanentFailure, Relay, backoff, enqueue, pendingCount, type OutboxRow } from '../src/index.js';
 
 class OutboxMigration extends Migration {
@@ -52,25 +51,7 @@ const send = (url: string) => async (row: OutboxRow) => {
   if (!response.ok) throw new Error(`receiver answered ${response.status}`);
 };
 
-async function until(check: () => Promise<boolean> | boolean, ms = 10_000) {
-  const deadline = Date.now() + ms;
-  while (Date.now() < deadline) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 25));
-  }
-  throw new Error('condition not met in time');
-}
-
-function runChild(mode: string, key: string): Promise<{ code: number | null; signal: NodeJS.Signals | null; out: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(here, 'crash-child.ts'), database.url, SCHEMA, mode, key], { cwd: path.resolve(here, '../../..'), stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    child.stdout.on('data', (d) => (out += d));
-    child.stderr.on('data', (d) => (out += d));
-    child.on('error', reject);
-    child.on('exit', (code, signal) => resolve({ code, signal, out }));
-  });
-}
+const runChild = (mode: string, key: string) => runScript(path.join(here, 'crash-child.ts'), [database.url, SCHEMA, mode, key], path.resolve(here, '../../..'));
 
 beforeAll(async () => {
   database = await createTestDatabase();

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { generatePemKeyPair } from '@resona/auth';
 import { POLICIES, privacy } from '@resona/privacy';
-import { asClinician, asPartner, asService, asUser, createTestDatabase, startTestSubgraph, type TestSubgraph } from '@resona/testing';
+import { asClinician, asPartner, asService, asUser, createTestDatabase, startTestSubgraph, type TestSubgraph, until } from '@resona/testing';
 import { signWebhook, WEBHOOK_SIGNATURE_HEADER, WEBHOOK_TIMESTAMP_HEADER } from '../src/domain/notify.js';
 import { risk } from '../src/server.js';
 
@@ -88,16 +88,6 @@ const assess = async (userId: string, text: string, extra: Record<string, unknow
   expect(result.errors).toBeUndefined();
   return result.data.assessMessage;
 };
-async function until<T>(check: () => T | Promise<T>, ms = 10_000): Promise<NonNullable<T>> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await check();
-    if (value) return value as NonNullable<T>;
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
-
 beforeAll(async () => {
   await Promise.all([twilio.listen(), webhook.listen(), llm.listen()]);
   const dir = mkdtempSync(path.join(tmpdir(), 'risk-contacts-'));

@@ -4,7 +4,6 @@
  * and the clinic's dashboard stream gets the alert), and an SMS provider that hangs (the
  * dashboards' alerts do not wait for it).
  */
-import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
@@ -14,7 +13,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import { createPubSub, Topic } from '@resona/pubsub';
-import { createTestDatabase, startTestSubgraph } from '@resona/testing';
+import { createTestDatabase, runScript, startTestSubgraph, until } from '@resona/testing';
 import { createLogger } from '@resona/config';
 import { recordAssessmentWithAlerts } from '../src/domain/alerts.js';
 import { loadContacts } from '../src/domain/notify.js';
@@ -56,24 +55,8 @@ afterAll(async () => {
   await new Promise((resolve) => provider.close(resolve));
 });
 
-function killedChild(): Promise<{ signal: NodeJS.Signals | null; out: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(here, 'crash-child.ts'), database.url, contacts, person, clinic], { cwd: path.resolve(here, '../../..'), stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    child.stdout.on('data', (d) => (out += d));
-    child.stderr.on('data', (d) => (out += d));
-    child.on('error', reject);
-    child.on('exit', (_code, signal) => resolve({ signal, out }));
-  });
-}
+const killedChild = () => runScript(path.join(here, 'crash-child.ts'), [database.url, contacts, person, clinic], path.resolve(here, '../../..'));
 
-async function until<T>(check: () => T | undefined, ms = 10_000): Promise<T> {
-  for (const deadline = Date.now() + ms; ; await new Promise((r) => setTimeout(r, 25))) {
-    const value = check();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-  }
-}
 
 it('a risk process killed right after the commit: the restarted service alerts the clinic, once per recipient', async () => {
   const child = await killedChild();
