@@ -4,7 +4,7 @@
  * clinic dashboard subscribed to `crisisAlerts` THROUGH THE GATEWAY (graphql-ws, clinician with
  * MFA), over the outbox relay. Also the `assessMessage` service call alone. Without the LLM layer.
  *
- * Starts its own stack (embedded PostgreSQL under `.data/bench-crisis`, or `DATABASE_URL`) with the demo data.
+ * Starts the benchmarks' stack (`tests/bench/stack.ts`: embedded PostgreSQL under `.data/bench`, or `DATABASE_URL`) with the demo data.
  * Options (env): BENCH_ASSESSMENTS (default 300), BENCH_CONCURRENCY (default 4), BENCH_CRISIS_SHARE
  * (share of messages that are HIGH/IMMINENT, default 0.5).
  */
@@ -12,12 +12,14 @@ import { randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import * as auth from '@resona/auth';
+import { BENCH_DATA_DIR, postGraphQL as post, startBenchStack } from '../../../tests/bench/stack.js';
 import { detect } from '../src/detection/combine.js';
 import { loadLexicon } from '../src/detection/lexicon.js';
 import { loadEvalSet } from '../src/detection/evaluate.js';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-// The stack and the WebSocket client are the tests workspace's dependencies (risk does not depend on the stack).
+// The WebSocket client is the tests workspace's dependency (risk does not depend on it).
 const fromTests = createRequire(path.join(REPO, 'tests/package.json'));
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 const load = async (name: string): Promise<any> => import(pathToFileURL(fromTests.resolve(name)).href);
@@ -45,19 +47,11 @@ const calmTexts = items.filter((i) => i.label === 'NONE' || i.label === 'LOW').m
 }
 
 // 2. The whole path through the stack.
-const { startStack } = await load('@resona/stack');
-const auth = await load('@resona/auth');
-const { createLogger } = await load('@resona/config');
 const { createClient } = await load('graphql-ws');
 const { default: WebSocket } = await load('ws');
 
-const dataDir = path.join(REPO, '.data', 'bench-crisis');
-const unlimited = { RATE_LIMIT_PER_IP: '100000000', RATE_LIMIT_PER_USER: '100000000', RATE_LIMIT_PER_API_KEY: '100000000' };
-const stack = await startStack({ databaseUrl: process.env.DATABASE_URL, dataDir, ports: 'random', logLevel: 'warn', seedWhenEmpty: true, settings: unlimited }, createLogger('bench', 'warn'));
-const post = async (url: string, body: unknown, token?: string) => {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) });
-  return (await response.json()) as { data?: any; errors?: unknown[] };
-};
+const dataDir = BENCH_DATA_DIR;
+const stack = await startBenchStack(process.env.DATABASE_URL);
 try {
   const login = async (email: string) => {
     const r = await post(stack.gatewayUrl, { query: 'mutation($i: LoginInput!) { login(input: $i) { accessToken user { id } } }', variables: { i: { email, password: 'Resona-demo-2026' } } });
