@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { EMOTIONS, type Emotion } from '../src/entities.js';
 import { fuse } from '../src/domain/fusion.js';
-import { score } from '../src/model/train.js';
+import { formatConfusion, score } from '../src/model/train.js';
 import { textEmotion } from '../src/text/emotion.js';
 
 interface Item {
@@ -42,6 +42,4 @@ console.log(`text emotion on ${items.length} held-out messages (chance: accuracy
 const all = report('all', read);
 for (const lang of ['en', 'sw', 'sheng', 'mixed']) report(lang, read.filter((r) => r.item.lang === lang));
 console.log('\nper-class recall', JSON.stringify(all.perClassRecall));
-console.log('confusion (rows: true, columns: predicted)');
-console.log(`          ${EMOTIONS.map((e) => e.slice(0, 4).padStart(5)).join('')}`);
-all.confusion.forEach((row, i) => console.log(`${EMOTIONS[i]!.padEnd(10)}${row.map((v) => String(v).padStart(5)).join('')}`));
+console.log(formatConfusion(all.confusion, EMOTIONS));

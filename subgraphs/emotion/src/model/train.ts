@@ -176,3 +176,9 @@ export function score(probabilities: ArrayLike<number>[], y: number[], labels: r
 }
 
 const round = (v: number) => Math.round(v * 1000) / 1000;
+
+/** A confusion matrix as text: a header of labels, then one row per true label. */
+export function formatConfusion(confusion: number[][], labels: readonly string[]): string {
+  const header = `confusion (rows: true, columns: predicted)\n          ${labels.map((l) => l.slice(0, 4).padStart(5)).join('')}`;
+  return [header, ...confusion.map((row, i) => `${labels[i]!.padEnd(10)}${row.map((v) => String(v).padStart(5)).join('')}`)].join('\n');
+}
