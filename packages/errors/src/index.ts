@@ -41,8 +41,9 @@ function coded(code: ErrorCode, message: string, extra: Record<string, unknown> 
 export const unauthenticated = (message = 'You must be signed in.') =>
   coded(ErrorCode.UNAUTHENTICATED, message);
 export const forbidden = (message = 'You are not allowed to do this.') => coded(ErrorCode.FORBIDDEN, message);
-export const badUserInput = (message: string, field?: string) =>
-  coded(ErrorCode.BAD_USER_INPUT, message, field ? { field } : {});
+/** Input the caller must fix; `field` names it, `extra` adds stable details (e.g. an audio file's `reason`). */
+export const badUserInput = (message: string, field?: string, extra: Record<string, unknown> = {}) =>
+  coded(ErrorCode.BAD_USER_INPUT, message, { ...(field ? { field } : {}), ...extra });
 export const notFound = (message = 'Not found.') => coded(ErrorCode.NOT_FOUND, message);
 
 /** A request that reached a service without a valid internal identity token. */

@@ -6,7 +6,6 @@ import { anonymousPrincipal, type Principal } from '@resona/auth';
 import { isUuid, type DataKeyVault } from '@resona/db';
 import { ErrorCode, badUserInput, notFound } from '@resona/errors';
 import { InternalCallError } from '@resona/subgraph';
-import { GraphQLError } from 'graphql';
 import { ConversationEntity, MessageEntity, ModerationDecisionEntity, type Conversation, type Message } from '../entities.js';
 import { COUNTRIES, type Country } from './crisis-resources.js';
 import { ReplyEngine } from './engine.js';
@@ -213,7 +212,7 @@ export class Conversations {
     } catch (error) {
       const peerError = error instanceof InternalCallError ? error.peerError : undefined;
       if (heardAudio && peerError?.extensions?.code === ErrorCode.BAD_USER_INPUT) {
-        throw new GraphQLError(peerError.message, { extensions: { ...peerError.extensions, field: 'audio' } });
+        throw badUserInput(peerError.message, 'audio', { reason: peerError.extensions.reason });
       }
       errors.push(TurnError.EMOTION_UNAVAILABLE);
       logger?.warn({ err: (error as Error).message, messageId }, 'emotion did not read the message: the turn goes on without a reading');
@@ -407,9 +406,7 @@ export class Conversations {
 
 /** Cheap checks before anything is sent on: emotion decodes and validates the audio itself. */
 function validateAudio(audio: { base64: string; mimeType: string }) {
-  if (!audio.base64) throw new GraphQLError('The audio is empty.', { extensions: { code: ErrorCode.BAD_USER_INPUT, field: 'audio', reason: 'EMPTY' } });
-  if (audio.base64.length > MAX_AUDIO_BASE64_CHARS) {
-    throw new GraphQLError(`The audio is larger than ${MAX_AUDIO_BYTES} bytes.`, { extensions: { code: ErrorCode.BAD_USER_INPUT, field: 'audio', reason: 'TOO_LARGE' } });
-  }
-  if (audio.mimeType.length > 100) throw new GraphQLError('mimeType is too long.', { extensions: { code: ErrorCode.BAD_USER_INPUT, field: 'audio', reason: 'UNSUPPORTED_MIME_TYPE' } });
+  if (!audio.base64) throw badUserInput('The audio is empty.', 'audio', { reason: 'EMPTY' });
+  if (audio.base64.length > MAX_AUDIO_BASE64_CHARS) throw badUserInput(`The audio is larger than ${MAX_AUDIO_BYTES} bytes.`, 'audio', { reason: 'TOO_LARGE' });
+  if (audio.mimeType.length > 100) throw badUserInput('mimeType is too long.', 'audio', { reason: 'UNSUPPORTED_MIME_TYPE' });
 }

@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/postgresql';
-import { GraphQLError } from 'graphql';
 import type { Logger } from '@resona/config';
 import { isUuid } from '@resona/db';
-import { ErrorCode, badUserInput } from '@resona/errors';
+import { badUserInput } from '@resona/errors';
 import type { PubSub } from '@resona/pubsub';
 import { BASELINE_FEATURES, FEATURE_NAMES } from '../audio/features.js';
 import { featuresOf, prepareAudio, type PreparedAudio } from '../audio/pipeline.js';
@@ -61,7 +60,7 @@ export interface AnalyzerDeps {
 }
 
 /** A BAD_USER_INPUT on `audio` with the stable `reason` (an AudioProblem). */
-export const badAudio = (reason: AudioProblem, message: string) => new GraphQLError(message, { extensions: { code: ErrorCode.BAD_USER_INPUT, field: 'audio', reason } });
+export const badAudio = (reason: AudioProblem, message: string) => badUserInput(message, 'audio', { reason });
 
 const BASE64 = /^[A-Za-z0-9+/\s]*={0,2}\s*$/;
 
