@@ -39,15 +39,16 @@ export function parsePageArgs(args: { first?: number | null; after?: string | nu
 }
 
 /**
- * Loads entities by id, one SQL query per batch: `_entities` for 50 readings is one `select … in (…)`.
- * Ids that are not UUIDs resolve to null without reaching the database.
+ * Loads entities by id (or by another unique uuid column, `by`), one SQL query per batch: `_entities`
+ * for 50 readings is one `select … in (…)`. Keys that are not UUIDs resolve to null without reaching
+ * the database.
  */
-export function entityLoader<T extends object>(em: EntityManager, entityName: string): DataLoader<string, T | null> {
-  return new DataLoader<string, T | null>(async (ids) => {
-    const valid = ids.filter(isUuid);
-    const rows = valid.length ? ((await em.find(entityName, { id: { $in: valid } } as never)) as (T & { id: string })[]) : [];
-    const byId = new Map(rows.map((row) => [row.id, row]));
-    return ids.map((id) => byId.get(id) ?? null);
+export function entityLoader<T extends object>(em: EntityManager, entityName: string, by = 'id'): DataLoader<string, T | null> {
+  return new DataLoader<string, T | null>(async (keys) => {
+    const valid = keys.filter(isUuid);
+    const rows = valid.length ? ((await em.find(entityName, { [by]: { $in: valid } } as never)) as (T & Record<string, unknown>)[]) : [];
+    const byKey = new Map(rows.map((row) => [String(row[by]), row as T]));
+    return keys.map((key) => byKey.get(key) ?? null);
   });
 }
 

@@ -1,13 +1,12 @@
 import DataLoader from 'dataloader';
-import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from '@resona/config';
-import { entityLoader, isUuid, pageLoader } from '@resona/db';
+import { entityLoader, pageLoader } from '@resona/db';
 import type { PubSub } from '@resona/pubsub';
 import type { SubgraphContext } from '@resona/subgraph';
 import type { Lexicon } from './detection/lexicon.js';
 import type { LlmJudge } from './detection/llm.js';
 import type { EscalationDeps } from './domain/escalations.js';
-import { CrisisEscalationEntity, RiskAssessmentEntity, type CrisisAlert, type CrisisEscalation, type RiskAssessment } from './entities.js';
+import type { CrisisAlert, CrisisEscalation, RiskAssessment } from './entities.js';
 
 /** What the subgraph holds for its whole life and every context shares. */
 export interface RiskServices {
@@ -41,31 +40,13 @@ export interface RiskContext extends SubgraphContext {
   escalations: DataLoader<string, CrisisEscalation | null>;
 }
 
-function byMessageLoader(em: EntityManager): DataLoader<string, RiskAssessment | null> {
-  return new DataLoader(async (ids) => {
-    const valid = ids.filter(isUuid);
-    const rows = valid.length ? await em.find(RiskAssessmentEntity, { messageId: { $in: valid } }) : [];
-    const byMessage = new Map(rows.map((row) => [row.messageId, row]));
-    return ids.map((id) => byMessage.get(id) ?? null);
-  });
-}
-
-function byAssessmentLoader(em: EntityManager): DataLoader<string, CrisisEscalation | null> {
-  return new DataLoader(async (ids) => {
-    const valid = ids.filter(isUuid);
-    const rows = valid.length ? await em.find(CrisisEscalationEntity, { assessmentId: { $in: valid } }) : [];
-    const byAssessment = new Map(rows.map((row) => [row.assessmentId, row]));
-    return ids.map((id) => byAssessment.get(id) ?? null);
-  });
-}
-
 export const riskContext = (base: SubgraphContext, services: RiskServices): RiskContext => ({
   ...base,
   services,
   assessments: entityLoader<RiskAssessment>(base.em, 'RiskAssessment'),
   alerts: entityLoader<CrisisAlert>(base.em, 'CrisisAlert'),
   assessmentsByUser: pageLoader<RiskAssessment>(base.em, 'RiskAssessment', 'user_id'),
-  assessmentsByMessage: byMessageLoader(base.em),
-  escalationsByAssessment: byAssessmentLoader(base.em),
+  assessmentsByMessage: entityLoader<RiskAssessment>(base.em, 'RiskAssessment', 'messageId'),
+  escalationsByAssessment: entityLoader<CrisisEscalation>(base.em, 'CrisisEscalation', 'assessmentId'),
   escalations: entityLoader<CrisisEscalation>(base.em, 'CrisisEscalation'),
 });
