@@ -13,6 +13,12 @@ export const riskConfigSchema = subgraphConfigSchema(
     PRIVACY_URL: z.string().url().default('http://127.0.0.1:4005/graphql'),
     /** How long an IMMINENT escalation may stay OPEN before the next on-call clinician is told. Default 5 minutes. */
     ESCALATION_REMINDER_MS: z.coerce.number().int().positive().default(300_000),
+    /**
+     * The same for a HIGH escalation. Default 15 minutes. HIGH is reminded too because the detector
+     * calls many imminent crises HIGH (its learned layer never says IMMINENT): an alert nobody picks
+     * up must not go quiet whatever level it got.
+     */
+    ESCALATION_HIGH_REMINDER_MS: z.coerce.number().int().positive().default(900_000),
     /** The service's own on-call clinic: alerts for people who share with no clinic go to its clinicians. Default none (the alert is still stored and the on-call list still texted). */
     RISK_ONCALL_CLINIC_ID: z.string().uuid().optional(),
     /** JSON file: `{ onCall: [{ name, phone?, webhook? }], clinics: { <clinicId>: { sms: [..], webhooks: [{ url, secret }] } } }`. Default data/contacts.json. */

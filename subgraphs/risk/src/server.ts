@@ -31,7 +31,7 @@ export const risk: SubgraphModule<RiskConfig> = {
       config.SMS_BASE_URL && config.SMS_ACCOUNT_SID && config.SMS_AUTH_TOKEN && config.SMS_FROM
         ? new SmsAdapter({ baseUrl: config.SMS_BASE_URL, accountSid: config.SMS_ACCOUNT_SID, authToken: config.SMS_AUTH_TOKEN, from: config.SMS_FROM })
         : null;
-    const escalation = { contacts: loadContacts(config.RISK_CONTACTS_FILE), smsEnabled: sms !== null, reminderMs: config.ESCALATION_REMINDER_MS };
+    const escalation = { contacts: loadContacts(config.RISK_CONTACTS_FILE), smsEnabled: sms !== null, reminderMs: { IMMINENT: config.ESCALATION_REMINDER_MS, HIGH: config.ESCALATION_HIGH_REMINDER_MS } };
     const relay = riskRelay({
       em: () => orm.orm.em.fork(),
       pubsub,

@@ -22,7 +22,7 @@ const assessment = await recordAssessmentWithAlerts(
     sharingClinics: async () => [clinicId],
     pubsub: new MemoryPubSub(),
     logger: createLogger('crash-child', 'silent'),
-    escalation: { contacts: loadContacts(contactsFile), smsEnabled: true, reminderMs: 60_000 },
+    escalation: { contacts: loadContacts(contactsFile), smsEnabled: true, reminderMs: { HIGH: 60_000, IMMINENT: 60_000 } },
   },
 );
 process.stdout.write(`committed ${assessment.id}\n`);

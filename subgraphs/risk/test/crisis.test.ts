@@ -102,7 +102,7 @@ beforeAll(async () => {
   sg = await startTestSubgraph(
     risk,
     {
-      PRIVACY_URL: privacySg.url, RISK_CONTACTS_FILE: contacts, RISK_ONCALL_CLINIC_ID: ONCALL, ESCALATION_REMINDER_MS: '1500',
+      PRIVACY_URL: privacySg.url, RISK_CONTACTS_FILE: contacts, RISK_ONCALL_CLINIC_ID: ONCALL, ESCALATION_REMINDER_MS: '1500', ESCALATION_HIGH_REMINDER_MS: '4000',
       SMS_BASE_URL: twilio.url, SMS_ACCOUNT_SID: 'AC123', SMS_AUTH_TOKEN: 'token', SMS_FROM: '+254700999999',
       RISK_LLM_BASE_URL: `${llm.url}/v1`, RISK_LLM_MODEL: 'test-model', RISK_LLM_API_KEY: 'sk-test', RISK_RELAY_POLL_MS: '50', RISK_RELAY_BACKOFF_MS: '100',
     },
@@ -152,8 +152,6 @@ describe('assessMessage', () => {
     await new Promise((r) => setTimeout(r, 700));
     expect(twilio.accepted.filter((m) => m.headers['idempotency-key'] === key)).toHaveLength(1);
     expect(webhook.accepted.filter((h) => JSON.parse(h.body).escalationId === escalationId)).toHaveLength(1);
-    // HIGH gets no reminders.
-    expect(twilio.accepted.filter((m) => new URLSearchParams(m.body).get('Body')!.includes('REMINDER') && new URLSearchParams(m.body).get('Body')!.includes(escalationId.slice(0, 8)))).toHaveLength(0);
   });
 
   it('a person who shares with no clinic: the on-call clinic is alerted and the first on-call clinician texted', async () => {
@@ -182,6 +180,23 @@ describe('assessMessage', () => {
     expect(escalated.data.escalation.history.map((h: { kind: string }) => h.kind)).toContain('REMINDER');
     await new Promise((r) => setTimeout(r, 500));
     expect(twilio.accepted.some((m) => m.body.includes('REMINDER') && m.body.includes(ref(acked.escalation.id)))).toBe(false);
+  });
+
+  it('an unacknowledged HIGH escalation is reminded too, after its own longer delay', async () => {
+    const high = await assess(patient, 'Nataka kujiua, nimechoka kabisa');
+    expect(high.level).toBe('HIGH');
+    const opened = Date.now();
+    const reminderTo = (to: string) => () =>
+      twilio.accepted.find((m) => { const f = new URLSearchParams(m.body); return f.get('Body')!.includes('REMINDER 1') && f.get('Body')!.includes(high.escalation.id.slice(0, 8)) && f.get('To') === to; });
+    // Not after the IMMINENT delay (1.5 s) …
+    await new Promise((r) => setTimeout(r, 2_500));
+    expect(reminderTo('+254711000001')()).toBeUndefined();
+    // … but after the HIGH one (4 s): the clinic again, and the first on-call clinician.
+    const reminder = await until(reminderTo('+254711000001'), 15_000);
+    expect(reminder).toBeDefined();
+    expect(Date.now() - opened).toBeGreaterThanOrEqual(4_000);
+    const seen = await sg.request(clinicianC, ESCALATION, { id: high.escalation.id });
+    expect(seen.data.escalation).toMatchObject({ reminders: 1 });
   });
 });
 

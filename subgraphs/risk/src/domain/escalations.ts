@@ -92,19 +92,31 @@ export function notifications(escalation: CrisisEscalation, step: number, contac
   return messages;
 }
 
-/** How many reminders an IMMINENT escalation gets: one per on-call step, at least one. */
+/** How many reminders an escalation gets: one per on-call step, at least one. */
 export const reminderSteps = (escalation: Pick<CrisisEscalation, 'onCall'>, contacts: Contacts) => Math.max(1, contacts.onCall.length - (escalation.onCall ? 1 : 0));
 
 export interface EscalationDeps {
   contacts: Contacts;
   smsEnabled: boolean;
-  reminderMs: number;
+  /** How long an escalation of each level may stay OPEN before the next reminder. */
+  reminderMs: Record<EscalationLevel, number>;
+}
+type EscalationLevel = 'HIGH' | 'IMMINENT';
+
+/** The outbox row of reminder `step`, due one delay of the escalation's level from now. */
+function reminderMessage(escalation: CrisisEscalation, step: number, deps: EscalationDeps) {
+  return {
+    topic: OutboxTopic.reminder,
+    key: `reminder:${escalation.id}:${step}`,
+    payload: { escalationId: escalation.id, step } satisfies ReminderPayload,
+    availableAt: new Date(Date.now() + deps.reminderMs[escalation.level as EscalationLevel]),
+  };
 }
 
-/** Inside the assessment's transaction: the escalation, its first notifications and (IMMINENT) its first reminder. */
+/** Inside the assessment's transaction: the escalation, its first notifications and its first reminder. */
 export async function openEscalation(
   tx: EntityManager,
-  input: { assessmentId: string; userId: string; level: 'HIGH' | 'IMMINENT'; clinicIds: string[]; onCall: boolean; note?: string },
+  input: { assessmentId: string; userId: string; level: EscalationLevel; clinicIds: string[]; onCall: boolean; note?: string },
   deps: EscalationDeps,
 ): Promise<CrisisEscalation> {
   const now = new Date();
@@ -121,11 +133,7 @@ export async function openEscalation(
     createdAt: now,
     updatedAt: now,
   });
-  const messages = notifications(escalation, 0, deps.contacts, deps.smsEnabled);
-  if (input.level === 'IMMINENT') {
-    messages.push({ topic: OutboxTopic.reminder, key: `reminder:${escalation.id}:1`, payload: { escalationId: escalation.id, step: 1 } satisfies ReminderPayload, availableAt: new Date(now.getTime() + deps.reminderMs) });
-  }
-  await enqueue(tx, messages);
+  await enqueue(tx, [...notifications(escalation, 0, deps.contacts, deps.smsEnabled), reminderMessage(escalation, 1, deps)]);
   return escalation;
 }
 
@@ -148,9 +156,7 @@ export async function remind(em: EntityManager, payload: ReminderPayload, deps: 
     ];
     escalation.updatedAt = new Date();
     const messages = notifications(escalation, payload.step, deps.contacts, deps.smsEnabled);
-    if (payload.step < reminderSteps(escalation, deps.contacts)) {
-      messages.push({ topic: OutboxTopic.reminder, key: `reminder:${escalation.id}:${payload.step + 1}`, payload: { escalationId: escalation.id, step: payload.step + 1 }, availableAt: new Date(Date.now() + deps.reminderMs) });
-    }
+    if (payload.step < reminderSteps(escalation, deps.contacts)) messages.push(reminderMessage(escalation, payload.step + 1, deps));
     await tx.flush();
     await enqueue(tx, messages);
     return true;

@@ -70,7 +70,7 @@ export type CrisisEscalation = {
   level: RiskLevel;
   /** True when the person shares with no clinic and the service's own on-call clinicians were alerted. */
   onCall: Scalars['Boolean']['output'];
-  /** Reminders sent because an IMMINENT escalation stayed unacknowledged. */
+  /** Reminders sent because the escalation stayed unacknowledged (IMMINENT after ESCALATION_REMINDER_MS, HIGH after ESCALATION_HIGH_REMINDER_MS). */
   reminders: Scalars['Int']['output'];
   state: EscalationState;
   updatedAt: Scalars['DateTime']['output'];
