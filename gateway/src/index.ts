@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { createLogger, parseConfig, REPO_ROOT } from '@resona/config';
+import { createLogger, parseConfig, REPO_ROOT, serveUntilStopped } from '@resona/config';
 import { gatewayConfigSchema } from './config.js';
 import { createGateway, loadSupergraph } from './server.js';
 
@@ -24,9 +24,4 @@ const supergraphs = {
 const gateway = await createGateway(config, supergraphs, logger);
 const running = await gateway.listen(config.PORT);
 logger.info({ url: running.url }, 'gateway listening');
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, async () => {
-    await running.close();
-    process.exit(0);
-  });
-}
+serveUntilStopped(running.url, () => running.close());

@@ -1,19 +1,20 @@
 import path from 'node:path';
 import { REPO_ROOT, createLogger } from '@resona/config';
-import { startStack } from '@resona/stack';
+import { startStack, startStackProcesses } from '@resona/stack';
 
 /** Every benchmark's stack keeps its data (and development keys) here, seeded once. */
 export const BENCH_DATA_DIR = path.join(REPO_ROOT, '.data', 'bench');
 
+const UNLIMITED = { RATE_LIMIT_PER_IP: '100000000', RATE_LIMIT_PER_USER: '100000000', RATE_LIMIT_PER_API_KEY: '100000000' };
+
 /**
- * The whole stack for a benchmark: embedded PostgreSQL under `BENCH_DATA_DIR` (or `databaseUrl`),
+ * The whole stack for a benchmark, in one process: embedded PostgreSQL under `BENCH_DATA_DIR` (or `databaseUrl`),
  * demo data, free ports. Rate limits are raised out of the way: they would throttle a load
  * generator on one address, and `bench:auth` measures what they cost.
  */
 export function startBenchStack(databaseUrl: string | undefined) {
-  const unlimited = { RATE_LIMIT_PER_IP: '100000000', RATE_LIMIT_PER_USER: '100000000', RATE_LIMIT_PER_API_KEY: '100000000' };
   return startStack(
-    { databaseUrl, dataDir: BENCH_DATA_DIR, ports: 'random', logLevel: 'warn', seedWhenEmpty: true, settings: unlimited },
+    { databaseUrl, dataDir: BENCH_DATA_DIR, ports: 'random', logLevel: 'warn', seedWhenEmpty: true, settings: UNLIMITED },
     createLogger('bench', 'warn'),
   );
 }
@@ -26,4 +27,15 @@ export async function postGraphQL(url: string, body: unknown, token?: string) {
     body: JSON.stringify(body),
   });
   return (await response.json()) as { data?: any; errors?: unknown[] };
+}
+
+/**
+ * The same stack as it runs in production: each service in its own process (using both cores),
+ * hearing each other through Redis (`REDIS_URL`, default the machine's 127.0.0.1:6379).
+ */
+export function startBenchStackProcesses(databaseUrl: string | undefined) {
+  return startStackProcesses(
+    { databaseUrl, dataDir: BENCH_DATA_DIR, logLevel: 'warn', seedWhenEmpty: true, settings: UNLIMITED, redisUrl: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379' },
+    createLogger('bench', 'warn'),
+  );
 }

@@ -1,7 +1,7 @@
 import { anonymousPrincipal, importPrivateKey, signAccessToken, signInternalToken, type Role } from '@resona/auth';
 import { createClient, type Client, type ExecutionResult } from 'graphql-ws';
 import WebSocket from 'ws';
-import type { TestStack } from './stack.js';
+import type { AnyTestStack as TestStack } from './stack.js';
 
 export const wsUrl = (httpUrl: string) => httpUrl.replace(/^http/, 'ws');
 
@@ -75,7 +75,7 @@ export const claimsOf = (jwt: string) => JSON.parse(Buffer.from(jwt.split('.')[1
 /** Calls a subgraph directly as Resona itself (the way conversation will call risk and emotion). */
 export async function asServiceAt(stack: TestStack, subgraph: string, query: string, variables: Record<string, unknown>) {
   const token = await signInternalToken(await importPrivateKey(stack.keys.internal.privateKeyPem), anonymousPrincipal({ kind: 'service' }));
-  const response = await fetch(stack.subgraphs[subgraph]!.running.url, {
+  const response = await fetch(stack.subgraphUrls[subgraph]!, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
     body: JSON.stringify({ query, variables }),

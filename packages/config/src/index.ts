@@ -42,3 +42,4 @@ export const env = {
 export function createLogger(service: string, level: string = 'info'): Logger {
   return pino({ name: service, level, base: { service } });
 }
+export * from './service-process.js';

@@ -10,7 +10,7 @@ import { seedDemoWorld } from './seed.js';
 
 /** Subgraphs that other subgraphs call (their URL is passed to every later one as `<NAME>_URL`). */
 const PEERS = new Set(['privacy', 'emotion', 'risk']);
-const START_RANK = (name: string) => (name === 'privacy' ? 0 : PEERS.has(name) ? 1 : 2);
+export const START_RANK = (name: string) => (name === 'privacy' ? 0 : PEERS.has(name) ? 1 : 2);
 
 export interface StackOptions {
   /** PostgreSQL to use; when unset an embedded PostgreSQL starts with its data under `dataDir`. */
@@ -32,6 +32,8 @@ export interface Stack {
   gatewayUrl: string;
   gateway: RunningServer;
   subgraphs: Record<string, StartedSubgraph>;
+  /** Each subgraph's URL, by name. */
+  subgraphUrls: Record<string, string>;
   databaseUrl: string;
   /** Stops one subgraph (to test partial failure). */
   stopSubgraph(name: string): Promise<void>;
@@ -75,6 +77,7 @@ export async function startStack(options: StackOptions, logger: Logger = createL
       gatewayUrl: running.url,
       gateway: running,
       subgraphs,
+      subgraphUrls: Object.fromEntries(started.map((s) => [s.name, s.running.url])),
       databaseUrl,
       async stopSubgraph(name) {
         if (stopped.has(name)) return;

@@ -1,7 +1,7 @@
 import type { EntitySchema } from '@mikro-orm/postgresql';
 import type { Migration } from '@mikro-orm/migrations';
 import { importPrivateKey, importPublicKey, pemFromConfig, type CryptoKey } from '@resona/auth';
-import { createLogger, parseConfig, type Logger, type z } from '@resona/config';
+import { createLogger, parseConfig, serveUntilStopped, type Logger, type z } from '@resona/config';
 import { createOrm, type Orm } from '@resona/db';
 import { createPubSub, type PubSub } from '@resona/pubsub';
 import type { RunningServer, SubgraphServer } from './server.js';
@@ -97,7 +97,7 @@ export async function startSubgraph<C extends BaseSubgraphConfig>(
   }
 }
 
-/** `src/index.ts` of every subgraph: start alone, stop cleanly on SIGINT/SIGTERM. */
+/** `src/index.ts` of every subgraph: start alone, stop cleanly on SIGINT/SIGTERM (or when a parent stack goes away). */
 export async function runStandalone(module: SubgraphModule<any>): Promise<void> {
   let started: StartedSubgraph;
   try {
@@ -106,10 +106,5 @@ export async function runStandalone(module: SubgraphModule<any>): Promise<void> 
     console.error(error instanceof Error ? error.message : error);
     process.exit(1);
   }
-  const stop = async () => {
-    await started.stop();
-    process.exit(0);
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  serveUntilStopped(started.running.url, () => started.stop());
 }

@@ -4,7 +4,10 @@
  * clinic dashboard subscribed to `crisisAlerts` THROUGH THE GATEWAY (graphql-ws, clinician with
  * MFA), over the outbox relay. Also the `assessMessage` service call alone. Without the LLM layer.
  *
- * Starts the benchmarks' stack (`tests/bench/stack.ts`: embedded PostgreSQL under `.data/bench`, or `DATABASE_URL`) with the demo data.
+ * Starts the benchmarks' stack (`tests/bench/stack.ts`: embedded PostgreSQL under `.data/bench`, or `DATABASE_URL`) with the demo data,
+ * as in production: each service in its own process, hearing each other through Redis (`REDIS_URL`,
+ * default 127.0.0.1:6379). BENCH_ONE_PROCESS=1 runs the development stack (`pnpm start`: every service in one
+ * process, so on one core) instead.
  * Options (env): BENCH_ASSESSMENTS (default 300), BENCH_CONCURRENCY (default 4), BENCH_CRISIS_SHARE
  * (share of messages that are HIGH/IMMINENT, default 0.5).
  */
@@ -13,7 +16,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as auth from '@resona/auth';
-import { BENCH_DATA_DIR, postGraphQL as post, startBenchStack } from '../../../tests/bench/stack.js';
+import { BENCH_DATA_DIR, postGraphQL as post, startBenchStack, startBenchStackProcesses } from '../../../tests/bench/stack.js';
 import { detect } from '../src/detection/combine.js';
 import { loadLexicon } from '../src/detection/lexicon.js';
 import { loadEvalSet } from '../src/detection/evaluate.js';
@@ -51,7 +54,8 @@ const { createClient } = await load('graphql-ws');
 const { default: WebSocket } = await load('ws');
 
 const dataDir = BENCH_DATA_DIR;
-const stack = await startBenchStack(process.env.DATABASE_URL);
+const oneProcess = process.env.BENCH_ONE_PROCESS === '1';
+const stack = oneProcess ? await startBenchStack(process.env.DATABASE_URL) : await startBenchStackProcesses(process.env.DATABASE_URL);
 try {
   const login = async (email: string) => {
     const r = await post(stack.gatewayUrl, { query: 'mutation($i: LoginInput!) { login(input: $i) { accessToken user { id } } }', variables: { i: { email, password: 'Resona-demo-2026' } } });
@@ -65,7 +69,7 @@ try {
   const patient = await login('patient1@demo.resona.test');
   const internalKey = await auth.importPrivateKey(auth.pemFromConfig(undefined, { dataDir, name: 'internal-token', part: 'private' }));
   const serviceToken = await auth.signInternalToken(internalKey, auth.anonymousPrincipal({ kind: 'service' }));
-  const riskUrl = stack.subgraphs.risk!.running.url;
+  const riskUrl = stack.subgraphUrls.risk!;
 
   const conversationId: string = (await post(stack.gatewayUrl, { query: 'mutation { startConversation { id } }' }, patient.accessToken)).data.startConversation.id;
 
@@ -141,6 +145,7 @@ try {
   const calls = [...assessCallMs].sort((a, b) => a - b);
 
   console.log(`\nResona crisis benchmark: ${N} messages (${CONCURRENCY} at a time, ${Math.round(CRISIS_SHARE * 100)}% crisis texts), one dashboard subscribed through the gateway`);
+  console.log(oneProcess ? 'stack: every service in one process (BENCH_ONE_PROCESS=1, as `pnpm start`)' : 'stack: each service in its own process (as deployed), Redis between them');
   console.log(`sendMessage turns/s through the gateway (consent, emotion, risk, reply): ${turns.perSecond.toFixed(1)}`);
   console.log(`alerts expected / received on the dashboard: ${turns.alerting} / ${latencies.length}`);
   console.log(`sendMessage → alert on dashboard: p50 ${pct(latencies, 50).toFixed(1)} ms  p95 ${pct(latencies, 95).toFixed(1)} ms  p99 ${pct(latencies, 99).toFixed(1)} ms  max ${latencies.at(-1)?.toFixed(1)} ms  (target p99 < 250 ms)`);
