@@ -122,7 +122,8 @@ describe('vocabulary fallback', () => {
 
   it('a self-harm word alone, or crisis vocabulary with a first-person marker, is MODERATE', () => {
     const alone = detect(lexicon, { text: 'Kujiua ndio njia pekee' });
-    expect(alone).toMatchObject({ level: 'MODERATE', review: expect.arrayContaining(['UNCLEAR_CRISIS_WORD']) });
+    // The lexicon's own level (the learned layer may raise this one further, and does).
+    expect(alone).toMatchObject({ lexiconLevel: 'MODERATE', review: expect.arrayContaining(['UNCLEAR_CRISIS_WORD']) });
     expect(level('Nimechoka, nataka sumu')).toBe('MODERATE');
     expect(level('Kuna sumu ya panya jikoni, watoto wasiiguse')).toBe('NONE');
     expect(level('Tutapata dawa nyingi hospitali')).toBe('NONE');
@@ -246,7 +247,8 @@ describe('eval set', () => {
     expect(dev.alert.recall).toBe(1);
     expect(dev.hardNegatives.falseAlarmRate).toBeLessThanOrEqual(0.05);
     // Held out: thresholds only, so a failure says a change made things worse without showing which messages.
-    for (const [split, recall, falseAlarms] of [['test', 0.979, 0.065], ['test4', 0.9, 0.05], ['test5', 0.8875, 0.05]] as const) {
+    const floors = [['test', 0.979, 0.065], ['test4', 0.95, 0.05], ['test5', 0.9125, 0.05], ['test6', 0.9375, 0.0625], ['test7', 0.8625, 0.05]] as const;
+    for (const [split, recall, falseAlarms] of floors) {
       const held = on(split);
       expect(held.alert.recall).toBeGreaterThanOrEqual(recall);
       expect(held.alert.precision).toBeGreaterThanOrEqual(0.85);
