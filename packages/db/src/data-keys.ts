@@ -74,7 +74,9 @@ export class DataKeyVault {
 
   private async loadDataKey(userId: string, create: boolean): Promise<Buffer> {
     const context = `data-key/${userId}`;
-    if (create) {
+    // Almost every call finds the key: read first, create only when there is none.
+    let row = await this.readDataKey(userId);
+    if (!row && create) {
       const { kekVersion, wrapped } = this.keyRing.wrap(this.keyRing.newDataKey(), context);
       // Two requests may race to create the first key: the first insert wins, both use it.
       await this.em
@@ -84,12 +86,16 @@ export class DataKeyVault {
           kekVersion,
           wrapped,
         ]);
+      row = await this.readDataKey(userId);
     }
+    if (!row) throw new DataKeyShreddedError(`No data key for ${userId}`);
+    return this.keyRing.unwrap(row.kek_version, row.wrapped_key, context);
+  }
+
+  private async readDataKey(userId: string) {
     const rows = await this.em
       .getConnection()
       .execute<{ kek_version: number; wrapped_key: Buffer }[]>(`select kek_version, wrapped_key from ${this.table()} where user_id = ?`, [userId]);
-    const row = rows[0];
-    if (!row) throw new DataKeyShreddedError(`No data key for ${userId}`);
-    return this.keyRing.unwrap(row.kek_version, row.wrapped_key, context);
+    return rows[0];
   }
 }

@@ -35,6 +35,8 @@ export interface RecordDeps {
 export interface RecordExtras {
   /** Why it is borderline: puts it in the review queue. */
   review?: string[];
+  /** The caller has just looked for an assessment of this message and found none (`assessMessage` does, before detecting). */
+  lookedForExisting?: boolean;
 }
 
 /**
@@ -42,14 +44,15 @@ export interface RecordExtras {
  * person shares with (or the on-call clinic when there is none), its review item when borderline,
  * and the outbox rows that announce and notify, all in ONE transaction. The relay delivers the
  * rows after the commit, retrying until acknowledged. An assessment already recorded for the same
- * message is returned as it is (a retried call raises nothing twice).
+ * message is returned as it is (a retried call raises nothing twice, and needs no privacy answer);
+ * the unique message id catches a concurrent repeat, rolling back everything with it.
  *
  * Privacy is asked before the transaction opens (no network call holds a transaction). If it
  * cannot answer, nothing is stored and the call fails, so the caller retries: an assessment is
  * never stored without its alerts.
  */
 export async function recordAssessmentWithAlerts(em: EntityManager, input: AssessmentInput, deps: RecordDeps, extras: RecordExtras = {}): Promise<RiskAssessment> {
-  const existing = await existingFor(em, input.messageId);
+  const existing = extras.lookedForExisting ? null : await existingFor(em, input.messageId);
   if (existing) return existing;
   const { level, userId } = validateAssessment(input);
   const alerting = isAlertLevel(level);

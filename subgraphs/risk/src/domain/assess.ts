@@ -63,6 +63,6 @@ export async function assessMessage(em: EntityManager, input: AssessMessageInput
     em,
     { userId: input.userId, messageId: input.messageId, score: detection.score, level: detection.level, signals: detection.signals },
     deps,
-    { review: [...new Set(detection.review)] },
+    { review: [...new Set(detection.review)], lookedForExisting: true },
   );
 }
