@@ -1,18 +1,20 @@
 /**
- * A learned layer behind the crisis rules, validated LEAVE-ONE-AUTHOR-OUT (LOAO) over fifteen authors of
- * labelled messages (README, rounds 5 to 8):
+ * A learned layer behind the crisis rules, validated LEAVE-ONE-AUTHOR-OUT (LOAO) over nineteen authors of
+ * labelled messages (README, rounds 5 to 9):
  *   author 1 = `dev` lines of crisis-eval.jsonl, author 2 = crisis-eval-holdout2.jsonl (`test2`),
- *   author 3 = crisis-eval-holdout3.jsonl (`test3`), authors 5–16 = crisis-train-author{5..16}.jsonl
+ *   author 3 = crisis-eval-holdout3.jsonl (`test3`), authors 5–20 = crisis-train-author{5..20}.jsonl
  *   (`train5` women's voices, `train6` men's, `train7` young people's, `train8` older and rural
  *   people's, `train9` Uganda, Tanzania and workers, `train10` people at the margins, `train11` health
  *   and illness, `train12` students, `train13` money and debt, `train14` violence and conflict,
- *   `train15` faith, grief and age, `train16` how people really type and speak: written
- *   independently, never seen by the rules).
+ *   `train15` faith, grief and age, `train16` how people really type and speak, `train17` and
+ *   `train18` English only (East African English; many ages and situations), `train19` refugees,
+ *   migrants and people in recovery, `train20` rural and small-town life: written independently,
+ *   never seen by the rules).
  * It never uses the `test` split's lines (dropped as the file is parsed, never printed) and never opens
- * the held-out sets crisis-eval-holdout4.jsonl … crisis-eval-holdout7.jsonl.
+ * the held-out sets crisis-eval-holdout4.jsonl … crisis-eval-holdout9.jsonl.
  *
  * The rules in each fold are rules that had not seen the held-out author, where such rules exist:
- *   held out train5 … train10 → today's rules (developed on authors 1–3 only): the CLEAN folds;
+ *   held out train5 … train20 → today's rules (developed on authors 1–3 only): the CLEAN folds;
  *   held out test2 → rules of 5278f64 (had seen dev-001…276 only), trained on dev-001…276 + the others;
  *   held out test3 → rules of b37e3f4 (had seen dev-001…316 and test2), trained on dev-001…316 + the others;
  *   held out dev   → today's rules (contaminated: developed on dev, 100 % there).
@@ -35,9 +37,9 @@
  * Ship criterion (mean over the clean folds train5 … train10): alert recall +8 points or more,
  * precision ≥ 85 %, hard-negative false alarms at most +2 points over the rules alone.
  *
- * Run: `npx tsx subgraphs/risk/scripts/train-crisis.ts` (prints the fifteen-fold LOAO table, about 20 minutes);
- * `--write` (the root script `pnpm train:crisis`) then trains on all fifteen authors, L2 and thresholds
- * chosen the same way (LOAO over the fifteen), and writes data/model/crisis-lr.json; `--write-only` skips
+ * Run: `npx tsx subgraphs/risk/scripts/train-crisis.ts` (prints the nineteen-fold LOAO table, about 35 minutes);
+ * `--write` (the root script `pnpm train:crisis`) then trains on all nineteen authors, L2 and thresholds
+ * chosen the same way (LOAO over the nineteen), and writes data/model/crisis-lr.json; `--write-only` skips
  * the LOAO table. Training is deterministic (full batch, zero start, fixed order), so the file is
  * reproduced byte for byte.
  */
@@ -88,12 +90,12 @@ const LOWER_RAISED_MAX = 0.1;
 const L2S = [3e-5, 1e-4, 1e-3];
 const MODEL_FILE = LEARNED_MODEL_FILE;
 
-type Author = 'dev' | 'test2' | 'test3' | `train${5 | 6 | 7 | 8 | 9 | 10 | 11 | 12 | 13 | 14 | 15 | 16}`;
-/** The authors today's rules never saw. */
-const CLEAN: Author[] = ['train5', 'train6', 'train7', 'train8', 'train9', 'train10', 'train11', 'train12', 'train13', 'train14', 'train15', 'train16'];
+type Author = 'dev' | 'test2' | 'test3' | `train${number}`;
+/** The authors today's rules never saw: crisis-train-author5.jsonl … author20. */
+const CLEAN: Author[] = Array.from({ length: 16 }, (_, i): Author => `train${i + 5}`);
 interface Item { id: string; author: Author; lang: string; label: RiskLevel; kind: string; text: string }
 
-/** The fifteen authors' sets: the `test` split is dropped as each line is parsed; holdouts 4 to 7 are never opened. */
+/** The nineteen authors' sets: the `test` split is dropped as each line is parsed; holdouts 4 to 9 are never opened. */
 function loadSets(): Item[] {
   const read = (file: string, keep: (split: string) => boolean) =>
     readFileSync(path.join(RISK, 'data/eval', file), 'utf8')
@@ -347,7 +349,7 @@ if (process.argv.includes('--write') || process.argv.includes('--write-only')) {
   console.log(`######## final model: ${rows.length} messages, ${new Set(rows.map((r) => r.item.author)).size} authors`);
   const fit = fitNested(rows, true);
   const file = {
-    description: 'Crisis learned layer (subgraphs/risk README, rounds 6 to 8): L2 logistic regression, target HIGH+IMMINENT, over normalised word 1–2-grams and character 3–5-grams weighted 1/√n. Written by `pnpm train:crisis`; do not edit.',
+    description: 'Crisis learned layer (subgraphs/risk README, rounds 6 to 9): L2 logistic regression, target HIGH+IMMINENT, over normalised word 1–2-grams and character 3–5-grams weighted 1/√n. Written by `pnpm train:crisis`; do not edit.',
     trainedOn: Object.fromEntries([...new Set(rows.map((r) => r.item.author))].map((a) => [a, rows.filter((r) => r.item.author === a).length])),
     l2: fit.l2,
     thresholds: { moderate: Math.round(fit.t.moderate * 1e4) / 1e4, high: Math.round(fit.t.high * 1e4) / 1e4 },
