@@ -37,7 +37,9 @@ export async function startStackProcesses(options: ProcessStackOptions, logger: 
   const startChild = async (entry: string, settings: Record<string, string>) => {
     const started = await startService(entry, settings);
     children.push(started.child);
-    started.child.once('exit', (code, signal) => stopping || logger.error({ service: path.relative(REPO_ROOT, entry), code, signal }, 'a service process exited'));
+    started.child.once('exit', (code, signal) => {
+      if (!stopping) logger.error({ service: path.relative(REPO_ROOT, entry), code, signal }, 'a service process exited');
+    });
     return started.url;
   };
   const stop = async () => {
@@ -58,7 +60,7 @@ export async function startStackProcesses(options: ProcessStackOptions, logger: 
     // Peers first (their URLs are passed on), each rank started side by side.
     const urls: Record<string, string> = {};
     const urlSettings = () => Object.fromEntries(Object.entries(urls).map(([name, url]) => [`${name.toUpperCase()}_URL`, url]));
-    const ranks = [...new Set(SUBGRAPHS.map(({ module }) => START_RANK(module.name)))].sort();
+    const ranks = [...new Set(SUBGRAPHS.map(({ module }) => START_RANK(module.name)))].sort((a, b) => a - b);
     for (const rank of ranks) {
       const peers = urlSettings();
       await Promise.all(
