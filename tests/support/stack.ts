@@ -81,7 +81,7 @@ export async function startTestStack(options: { seed?: boolean; settings?: Recor
 export async function startTestStackProcesses(): Promise<AnyTestStack> {
   const { database, dataDir, settings, keys, forGateway, cleanUp } = await testStackPrerequisites();
   const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
-  const stack = await startStackProcesses({ databaseUrl: database.url, dataDir, logLevel: 'warn', seedWhenEmpty: true, settings, redisUrl }, createLogger('test', 'warn')).catch(async (error: Error) => {
+  const stack = await startStackProcesses({ databaseUrl: database.url, dataDir, logLevel: 'error', seedWhenEmpty: true, settings, redisUrl }, createLogger('test', 'error')).catch(async (error: Error) => {
     await cleanUp();
     throw error;
   });

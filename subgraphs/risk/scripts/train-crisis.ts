@@ -205,10 +205,20 @@ function levelAfter(level: string, p: number, t: Thresholds, mode: Mode): string
   return level;
 }
 
+/** The scored messages grouped by author (built once per scored set: thresholds search calls this for every candidate). */
+const authorGroups = new WeakMap<Scored, Scored[]>();
 const byAuthor = (scored: Scored) => {
+  const cached = authorGroups.get(scored);
+  if (cached) return cached;
   const groups = new Map<Author, Scored>();
-  for (const s of scored) groups.set(s.row.item.author, [...(groups.get(s.row.item.author) ?? []), s]);
-  return [...groups.values()];
+  for (const s of scored) {
+    const group = groups.get(s.row.item.author);
+    if (group) group.push(s);
+    else groups.set(s.row.item.author, [s]);
+  }
+  const result = [...groups.values()];
+  authorGroups.set(scored, result);
+  return result;
 };
 /** Mean over authors (each weighted equally) of the share of `of` that `hit` selects. */
 const macro = (scored: Scored, of: (s: Scored[number]) => boolean, hit: (s: Scored[number]) => boolean) => {
