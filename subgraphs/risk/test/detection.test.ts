@@ -243,23 +243,23 @@ describe('eval set', () => {
   it('does not regress below the figures in the README (the detector as shipped; dev: every alert caught; held-out: as measured)', () => {
     const items = loadEvalSet();
     const on = (split: string, detector = lexicon) => evaluate(detector, items.filter((i) => i.split === split));
-    // dev was written against the rules: the rules alone catch every alert within 5 % false alarms;
-    // the learned layer raises some of its hard negatives (8.5 %, in the README).
+    // dev was written against the rules: the rules alone catch every alert within 5 % false alarms,
+    // and the learned layer raises a few of its hard negatives (3.4 %, in the README).
     const devRules = on('dev', { ...lexicon, learned: null });
     expect(devRules.alert.recall).toBe(1);
     expect(devRules.hardNegatives.falseAlarmRate).toBeLessThanOrEqual(0.05);
     const dev = on('dev');
     expect(dev.alert.recall).toBe(1);
-    expect(dev.hardNegatives.falseAlarmRate).toBeLessThanOrEqual(0.086);
+    expect(dev.hardNegatives.falseAlarmRate).toBeLessThanOrEqual(0.05);
     // Held out: thresholds only, so a failure says a change made things worse without showing which messages.
     const floors = [
       ['test', 0.979, 0.065],
-      ['test4', 0.9375, 0.062],
-      ['test5', 0.9375, 0.063],
-      ['test6', 0.925, 0.063],
-      ['test7', 0.9125, 0.021],
-      ['test8', 0.9375, 0.021],
-      ['test9', 0.8625, 0.021],
+      ['test4', 0.95, 0.041],
+      ['test5', 0.9125, 0.042],
+      ['test6', 0.9375, 0.063],
+      ['test7', 0.8625, 0.021],
+      ['test8', 0.8875, 0.021],
+      ['test9', 0.8125, 0.021],
     ] as const;
     for (const [split, recall, falseAlarms] of floors) {
       const held = on(split);

@@ -7,7 +7,7 @@ import { normalise } from './normalise.js';
 /**
  * The learned layer (README, "Model card: the learned layer"): an L2 logistic regression over the
  * message's normalised words, word bigrams and character 3–5-grams, target HIGH+IMMINENT, trained on
- * nineteen authors' labelled messages by `pnpm train:crisis` (subgraphs/risk/scripts/train-crisis.ts) and
+ * fifteen authors' labelled messages by `pnpm train:crisis` (subgraphs/risk/scripts/train-crisis.ts) and
  * validated leave-one-author-out. It only RAISES the rules' level: to HIGH (an alert) at p ≥
  * `thresholds.high`, NONE/LOW to MODERATE (the human review queue) at p ≥ `thresholds.moderate`.
  */
