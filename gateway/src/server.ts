@@ -129,6 +129,9 @@ export async function createGateway(config: GatewayConfig, supergraphs: Supergra
       // Introspection is decided per caller (see introspectionPolicy): partners may always introspect.
       introspection: true,
       includeStacktraceInErrorResponses: false,
+      // The process that owns the server stops it (stack, standalone entry): Apollo's own signal handlers
+      // would stop it first, behind the outbox relays' backs, and then re-raise the signal.
+      stopOnTerminationSignals: false,
       // No "Did you mean …?" in production: suggestions map a schema for whoever asks.
       hideSchemaDetailsFromClientErrors: production,
       parseOptions: protections ? { maxTokens: LIMITS.maxTokens } : {},

@@ -87,6 +87,9 @@ export async function createSubgraphServer<C extends SubgraphContext>(
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: false,
+    // The process that owns the server stops it (stack, standalone entry): Apollo's own signal handlers
+    // would stop it first, behind the outbox relays' backs, and then re-raise the signal.
+    stopOnTerminationSignals: false,
     formatError: (formatted, error) => maskError(formatted, error, logger),
     // Inline traces are for Apollo's hosted studio, which we do not use.
     plugins: [
