@@ -261,12 +261,20 @@ describe('eval set', () => {
       ['test8', 0.8875, 0.021],
       ['test9', 0.8125, 0.021],
     ] as const;
+    let imminentFound = 0;
+    let imminent = 0;
     for (const [split, recall, falseAlarms] of floors) {
       const held = on(split);
       expect(held.alert.recall).toBeGreaterThanOrEqual(recall);
       expect(held.alert.precision).toBeGreaterThanOrEqual(0.85);
       expect(held.hardNegatives.falseAlarmRate).toBeLessThanOrEqual(falseAlarms);
+      if (split !== 'test') {
+        imminentFound += Math.round(held.perLevel.IMMINENT.recall * held.perLevel.IMMINENT.support);
+        imminent += held.perLevel.IMMINENT.support;
+      }
     }
+    // The IMMINENT stage: 213 of the 238 IMMINENT messages of test4 … test9 are called IMMINENT.
+    expect(imminentFound / imminent).toBeGreaterThanOrEqual(0.89);
   });
 });
 
@@ -402,7 +410,8 @@ describe('learned layer (round 6): a text model behind the rules that only raise
     for (const text of ['I have written the letters and put them under my pillow, tonight I sleep for good', 'The bottle of the cattle dip is next to me. Tell mum sorry', 'I am going to the river tonight and I will not come back']) {
       expect(detect(rulesOnly, { text }).level).toBe('NONE');
       const d = detect(lexicon, { text });
-      expect(d.level).toBe('HIGH');
+      // HIGH from the first stage; the second may then say IMMINENT (tonight, letters written, no return).
+      expect(['HIGH', 'IMMINENT']).toContain(d.level);
       expect(d.lexiconLevel).toBe('NONE');
       expect(d.review).toContain('LEARNED_MODEL');
       expect(d.signals.find((s) => s.code === 'LEARNED_MODEL')).toMatchObject({ weight: expect.any(Number), detail: expect.stringContaining('NONE → HIGH') });
@@ -429,6 +438,25 @@ describe('learned layer (round 6): a text model behind the rules that only raise
     expect(learnedLevel(model, model.thresholds.high)).toBe('HIGH');
     expect(learnedLevel(model, model.thresholds.moderate)).toBe(model.thresholds.moderate < model.thresholds.high ? 'MODERATE' : 'HIGH');
     expect(learnedLevel(model, model.thresholds.moderate / 2)).toBeNull();
+  });
+
+  it('has a second stage that turns HIGH into IMMINENT (time, means, an act done, a goodbye), and touches nothing else', () => {
+    expect(model.imminent).toMatchObject({ threshold: expect.any(Number) });
+    expect(model.imminent!.threshold).toBeGreaterThan(0);
+    expect(model.imminent!.threshold).toBeLessThan(1);
+    // The shipped stage on our own phrasing: letters written and "tonight" make it imminent.
+    const letters = detect(lexicon, { text: 'I have written the letters and put them under my pillow, tonight I sleep for good' });
+    expect(letters.level).toBe('IMMINENT');
+    expect(letters.signals.find((s) => s.code === 'LEARNED_IMMINENT')).toMatchObject({ detail: expect.stringContaining('HIGH → IMMINENT') });
+    // Ideation with no time or means stays HIGH.
+    expect(detect(lexicon, { text: 'I want to kill myself and I have been thinking about it for months' }).level).toBe('HIGH');
+    // Wiring, with a stage that is sure of one made-up word: it raises HIGH only, never MODERATE or below.
+    const sure = { ...lexicon, learned: { ...model, imminent: { threshold: 0.5, bias: -5, weights: new Map([['w:zzq', 200]]) } } };
+    expect(detect(sure, { text: 'Nataka kujiua zzq' })).toMatchObject({ lexiconLevel: 'HIGH', level: 'IMMINENT', review: expect.arrayContaining(['LEARNED_MODEL']) });
+    expect(detect(sure, { text: 'Nataka kujiua' }).level).toBe('HIGH');
+    expect(detect(sure, { text: 'niko sawa zzq' }).level).toBe(detect(rulesOnly, { text: 'niko sawa zzq' }).level);
+    // The file on disk carries the stage.
+    expect(loadLearnedModel()!.imminent).not.toBeNull();
   });
 
   it('costs well under 1 ms a message, even a very long one', () => {

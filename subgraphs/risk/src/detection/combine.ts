@@ -1,5 +1,5 @@
 import { RISK_LEVELS, type RiskLevel, type RiskSignal } from '../entities.js';
-import { learnedLevel, learnedProbability } from './learned.js';
+import { imminentProbability, learnedLevel, learnedProbability } from './learned.js';
 import type { Lexicon } from './lexicon.js';
 import { lexiconLayer, maxLevel, type LexiconResult } from './lexical.js';
 
@@ -127,6 +127,14 @@ export function detect(lexicon: Lexicon, input: DetectionInput, history: History
     signals.push(signal('LEARNED_MODEL', p, `p(HIGH+) = ${round(p)} (MODERATE at ${moderate}, HIGH at ${high})${raised ? `: ${level} → ${asked}` : ''}`));
     if (raised) {
       level = asked;
+      review.push('LEARNED_MODEL');
+    }
+    // The second stage tells an imminent crisis from a high one (time, means at hand, an act done,
+    // a goodbye) so that it gets IMMINENT's faster reminders; it only ever turns HIGH into IMMINENT.
+    const imminent = level === 'HIGH' ? imminentProbability(lexicon.learned, input.text, lexicon.folds) : null;
+    if (imminent !== null && imminent >= lexicon.learned.imminent!.threshold) {
+      signals.push(signal('LEARNED_IMMINENT', imminent, `p(IMMINENT | HIGH+) = ${round(imminent)} (IMMINENT at ${lexicon.learned.imminent!.threshold}): HIGH → IMMINENT`));
+      level = 'IMMINENT';
       review.push('LEARNED_MODEL');
     }
   }

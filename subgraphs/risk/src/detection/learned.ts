@@ -18,6 +18,19 @@ export interface LearnedModel {
   thresholds: { moderate: number; high: number };
   bias: number;
   weights: Map<string, number>;
+  /**
+   * The second stage: P(IMMINENT) for a message already at HIGH (trained on HIGH and IMMINENT messages
+   * only). At p ≥ `threshold` HIGH becomes IMMINENT. Absent when its validation did not pass.
+   */
+  imminent: { threshold: number; bias: number; weights: Map<string, number> } | null;
+}
+
+interface ModelFile {
+  l2: number;
+  thresholds: { moderate: number; high: number };
+  bias: number;
+  weights: Record<string, number>;
+  imminent?: { threshold: number; bias: number; weights: Record<string, number> };
 }
 
 /**
@@ -41,22 +54,40 @@ export function textFeatures(text: string, folds: Map<string, string>): string[]
 /** Loads the shipped weights; null when the file is absent (the layer is then off: a unit test checks it ships). */
 export function loadLearnedModel(file = LEARNED_MODEL_FILE): LearnedModel | null {
   if (!existsSync(file)) return null;
-  const data = JSON.parse(readFileSync(file, 'utf8')) as { l2: number; thresholds: { moderate: number; high: number }; bias: number; weights: Record<string, number> };
+  const data = JSON.parse(readFileSync(file, 'utf8')) as ModelFile;
   const { moderate, high } = data.thresholds;
   if (!(moderate > 0 && moderate <= high && high < 1)) throw new Error(`${file}: thresholds must satisfy 0 < moderate ≤ high < 1`);
-  return { l2: data.l2, thresholds: { moderate, high }, bias: data.bias, weights: new Map(Object.entries(data.weights)) };
+  if (data.imminent && !(data.imminent.threshold > 0 && data.imminent.threshold < 1)) throw new Error(`${file}: the imminent threshold must be between 0 and 1`);
+  return {
+    l2: data.l2,
+    thresholds: { moderate, high },
+    bias: data.bias,
+    weights: new Map(Object.entries(data.weights)),
+    imminent: data.imminent ? { threshold: data.imminent.threshold, bias: data.imminent.bias, weights: new Map(Object.entries(data.imminent.weights)) } : null,
+  };
 }
 
 /** The largest text the layer reads (the model was trained on messages of a few hundred characters): the rest is left to the rules, so the layer stays under 1 ms even on a 20,000-character message. */
 export const LEARNED_MAX_CHARS = 1000;
 
+/** A logistic regression's probability over a message's features (each weighted 1/√n). */
+function probability(weights: Map<string, number>, bias: number, names: string[]): number {
+  const scale = 1 / Math.sqrt(Math.max(1, names.length));
+  let z = bias;
+  for (const name of names) z += (weights.get(name) ?? 0) * scale;
+  return 1 / (1 + Math.exp(-z));
+}
+
+const featuresOf = (text: string, folds: Map<string, string>) => textFeatures(text.slice(0, LEARNED_MAX_CHARS), folds);
+
 /** P(HIGH or IMMINENT) for one message. */
 export function learnedProbability(model: LearnedModel, text: string, folds: Map<string, string>): number {
-  const names = textFeatures(text.slice(0, LEARNED_MAX_CHARS), folds);
-  const scale = 1 / Math.sqrt(Math.max(1, names.length));
-  let z = model.bias;
-  for (const name of names) z += (model.weights.get(name) ?? 0) * scale;
-  return 1 / (1 + Math.exp(-z));
+  return probability(model.weights, model.bias, featuresOf(text, folds));
+}
+
+/** P(IMMINENT) for a message at HIGH, from the second stage; null when the model has none. */
+export function imminentProbability(model: LearnedModel, text: string, folds: Map<string, string>): number | null {
+  return model.imminent ? probability(model.imminent.weights, model.imminent.bias, featuresOf(text, folds)) : null;
 }
 
 /** The level the layer alone asks for (HIGH, MODERATE or null); the caller keeps the higher of it and the rules'. */
