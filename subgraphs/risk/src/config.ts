@@ -15,8 +15,8 @@ export const riskConfigSchema = subgraphConfigSchema(
     ESCALATION_REMINDER_MS: z.coerce.number().int().positive().default(300_000),
     /**
      * The same for a HIGH escalation. Default 15 minutes. HIGH is reminded too because the detector
-     * calls many imminent crises HIGH (its learned layer never says IMMINENT): an alert nobody picks
-     * up must not go quiet whatever level it got.
+     * calls some imminent crises HIGH (README, "Held-out figures"): an alert nobody picks up must not
+     * go quiet whatever level it got.
      */
     ESCALATION_HIGH_REMINDER_MS: z.coerce.number().int().positive().default(900_000),
     /** The service's own on-call clinic: alerts for people who share with no clinic go to its clinicians. Default none (the alert is still stored and the on-call list still texted). */
