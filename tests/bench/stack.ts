@@ -5,12 +5,20 @@ import { startStack, startStackProcesses } from '@resona/stack';
 /** Every benchmark's stack keeps its data (and development keys) here, seeded once. */
 export const BENCH_DATA_DIR = path.join(REPO_ROOT, '.data', 'bench');
 
-const UNLIMITED = { RATE_LIMIT_PER_IP: '100000000', RATE_LIMIT_PER_USER: '100000000', RATE_LIMIT_PER_API_KEY: '100000000' };
+const UNLIMITED = {
+  RATE_LIMIT_PER_IP: '100000000',
+  RATE_LIMIT_PER_USER: '100000000',
+  RATE_LIMIT_PER_API_KEY: '100000000',
+  // Nobody acknowledges a benchmark's escalations: their reminders (still scheduled, one outbox row
+  // each) would come due minutes later, pile up in the kept database and run during the next benchmark.
+  ESCALATION_REMINDER_MS: String(24 * 3600_000),
+  ESCALATION_HIGH_REMINDER_MS: String(24 * 3600_000),
+};
 
 /**
  * The whole stack for a benchmark, in one process: embedded PostgreSQL under `BENCH_DATA_DIR` (or `databaseUrl`),
- * demo data, free ports. Rate limits are raised out of the way: they would throttle a load
- * generator on one address, and `bench:auth` measures what they cost.
+ * demo data, free ports. Rate limits are raised out of the way (they would throttle a load
+ * generator on one address, and `bench:auth` measures what they cost), and so are reminders.
  */
 export function startBenchStack(databaseUrl: string | undefined) {
   return startStack(
