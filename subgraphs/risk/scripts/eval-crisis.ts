@@ -13,22 +13,22 @@ const items = loadEvalSet();
 const flag = (name: string) => process.argv.includes(name);
 const split = (name: string) => items.filter((i) => i.split === name);
 console.log(`lexicon: ${lexicon.entries.length} entries, ${lexicon.patternCount} patterns; eval sets: ${items.length} messages`);
-console.log(formatMetrics('dev split (the lexicon was tuned on these)', evaluate(lexicon, split('dev')), flag('--errors')));
-console.log();
-console.log(formatMetrics('TEST split (held out, same author as the lexicon: never used for tuning)', evaluate(lexicon, split('test')), flag('--test-errors')));
-console.log();
-console.log(formatMetrics('test2 split (a second author; measured once on 2026-11-25, then used for development: not evidence)', evaluate(lexicon, split('test2')), flag('--test2-errors')));
-console.log();
-console.log(formatMetrics('test3 split (a third author; measured once on 2026-11-25, then used for development: not evidence)', evaluate(lexicon, split('test3')), flag('--test3-errors')));
-console.log();
-console.log(formatMetrics('TEST4 split (held out, a fourth author who saw neither the rules nor the other sets)', evaluate(lexicon, split('test4')), flag('--test4-errors')));
-console.log();
-console.log(formatMetrics('TEST5 split (held out, a fifth author who saw neither the rules, the model nor the other sets)', evaluate(lexicon, split('test5')), flag('--test5-errors')));
-console.log();
-console.log(formatMetrics('TEST6 split (held out, a sixth author who saw neither the rules, the model nor the other sets)', evaluate(lexicon, split('test6')), flag('--test6-errors')));
-console.log();
-console.log(formatMetrics('TEST7 split (held out, a seventh author who saw neither the rules, the model nor the other sets)', evaluate(lexicon, split('test7')), flag('--test7-errors')));
-for (const [n, nth] of [[8, 'an eighth'], [9, 'a ninth']] as const) {
-  console.log();
-  console.log(formatMetrics(`TEST${n} split (held out, ${nth} author who saw neither the rules, the model nor the other sets)`, evaluate(lexicon, split(`test${n}`)), flag(`--test${n}-errors`)));
-}
+const NOT_SEEN = 'who saw neither the rules, the model nor the other sets';
+const DEVELOPMENT = 'measured once on 2026-11-25, then used for development: not evidence';
+/** Each split: its title, and the flag that lists its errors. */
+const SPLITS: [split: string, title: string, errorsFlag: string][] = [
+  ['dev', 'dev split (the lexicon was tuned on these)', '--errors'],
+  ['test', 'TEST split (held out, same author as the lexicon: never used for tuning)', '--test-errors'],
+  ['test2', `test2 split (a second author; ${DEVELOPMENT})`, '--test2-errors'],
+  ['test3', `test3 split (a third author; ${DEVELOPMENT})`, '--test3-errors'],
+  ['test4', 'TEST4 split (held out, a fourth author who saw neither the rules nor the other sets)', '--test4-errors'],
+  ...(['fifth', 'sixth', 'seventh', 'eighth', 'ninth'] as const).map((nth, i): [string, string, string] => [
+    `test${i + 5}`,
+    `TEST${i + 5} split (held out, ${nth === 'eighth' ? 'an' : 'a'} ${nth} author ${NOT_SEEN})`,
+    `--test${i + 5}-errors`,
+  ]),
+];
+SPLITS.forEach(([name, title, errorsFlag], i) => {
+  if (i > 0) console.log();
+  console.log(formatMetrics(title, evaluate(lexicon, split(name)), flag(errorsFlag)));
+});
