@@ -52,7 +52,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { RiskLevel } from '../src/entities.js';
-import { LEARNED_MAX_CHARS, LEARNED_MODEL_FILE, textFeatures } from '../src/detection/learned.js';
+import { LEARNED_MODEL_FILE, learnedFeatures } from '../src/detection/learned.js';
 
 // ---------------------------------------------------------------- features
 
@@ -75,7 +75,7 @@ interface FeatureVector {
 
 /** The features `learned.ts` computes at inference (same function, same 1/√n weights, same length cap). */
 function featureVector(text: string, lexicon: LexiconView): FeatureVector {
-  const names = textFeatures(text.slice(0, LEARNED_MAX_CHARS), lexicon.folds);
+  const names = learnedFeatures(text, lexicon.folds);
   const scale = 1 / Math.sqrt(Math.max(1, names.length));
   return { names, values: names.map(() => scale) };
 }

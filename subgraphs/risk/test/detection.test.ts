@@ -6,7 +6,7 @@ import { loadLexicon } from '../src/detection/lexicon.js';
 import { parseJudgement } from '../src/detection/llm.js';
 import { maskPii } from '../src/detection/pii.js';
 import { evaluate, loadEvalSet } from '../src/detection/evaluate.js';
-import { LEARNED_MAX_CHARS, learnedLevel, learnedProbability, loadLearnedModel, textFeatures } from '../src/detection/learned.js';
+import { LEARNED_MAX_CHARS, learnedFeatures, learnedLevel, learnedProbability, loadLearnedModel, textFeatures } from '../src/detection/learned.js';
 
 const lexicon = loadLexicon();
 /** The rules alone (the learned layer off): what the README's held-out and development figures measured. */
@@ -461,14 +461,14 @@ describe('learned layer (round 6): a text model behind the rules that only raise
 
   it('costs well under 1 ms a message, even a very long one', () => {
     const texts = ['Nataka kujiua leo usiku', 'I am going to the river tonight and I will not come back', 'niko sawa, tutaonana kesho', 'mbogi mkae poa, nimeamua'];
-    for (const t of texts) learnedProbability(model, t, lexicon.folds);
+    for (const t of texts) learnedProbability(model, learnedFeatures(t, lexicon.folds));
     let started = performance.now();
-    for (let i = 0; i < 2000; i++) learnedProbability(model, texts[i % texts.length]!, lexicon.folds);
+    for (let i = 0; i < 2000; i++) learnedProbability(model, learnedFeatures(texts[i % texts.length]!, lexicon.folds));
     expect((performance.now() - started) / 2000).toBeLessThan(1);
     const long = 'nimechoka sana na maisha haya '.repeat(700);
     expect(long.length).toBeGreaterThan(LEARNED_MAX_CHARS);
     started = performance.now();
-    for (let i = 0; i < 20; i++) learnedProbability(model, long, lexicon.folds);
+    for (let i = 0; i < 20; i++) learnedProbability(model, learnedFeatures(long, lexicon.folds));
     expect((performance.now() - started) / 20).toBeLessThan(2);
   });
 });

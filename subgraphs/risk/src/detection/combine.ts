@@ -1,5 +1,5 @@
 import { RISK_LEVELS, type RiskLevel, type RiskSignal } from '../entities.js';
-import { imminentProbability, learnedLevel, learnedProbability } from './learned.js';
+import { imminentProbability, learnedFeatures, learnedLevel, learnedProbability } from './learned.js';
 import type { Lexicon } from './lexicon.js';
 import { lexiconLayer, maxLevel, type LexiconResult } from './lexical.js';
 
@@ -120,7 +120,8 @@ export function detect(lexicon: Lexicon, input: DetectionInput, history: History
   // The learned layer reads the words the rules may not know (README, "Model card: the learned layer"):
   // it may raise the level (never lower it) and a human then sees why.
   if (lexicon.learned) {
-    const p = learnedProbability(lexicon.learned, input.text, lexicon.folds);
+    const features = learnedFeatures(input.text, lexicon.folds);
+    const p = learnedProbability(lexicon.learned, features);
     const asked = learnedLevel(lexicon.learned, p);
     const raised = asked !== null && rank(asked) > rank(level);
     const { moderate, high } = lexicon.learned.thresholds;
@@ -131,7 +132,7 @@ export function detect(lexicon: Lexicon, input: DetectionInput, history: History
     }
     // The second stage tells an imminent crisis from a high one (time, means at hand, an act done,
     // a goodbye) so that it gets IMMINENT's faster reminders; it only ever turns HIGH into IMMINENT.
-    const imminent = level === 'HIGH' ? imminentProbability(lexicon.learned, input.text, lexicon.folds) : null;
+    const imminent = level === 'HIGH' ? imminentProbability(lexicon.learned, features) : null;
     if (imminent !== null && imminent >= lexicon.learned.imminent!.threshold) {
       signals.push(signal('LEARNED_IMMINENT', imminent, `p(IMMINENT | HIGH+) = ${round(imminent)} (IMMINENT at ${lexicon.learned.imminent!.threshold}): HIGH → IMMINENT`));
       level = 'IMMINENT';

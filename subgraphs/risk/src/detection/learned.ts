@@ -78,16 +78,17 @@ function probability(weights: Map<string, number>, bias: number, names: string[]
   return 1 / (1 + Math.exp(-z));
 }
 
-const featuresOf = (text: string, folds: Map<string, string>) => textFeatures(text.slice(0, LEARNED_MAX_CHARS), folds);
+/** A message's features as both stages read them: computed once, scored by each. */
+export const learnedFeatures = (text: string, folds: Map<string, string>) => textFeatures(text.slice(0, LEARNED_MAX_CHARS), folds);
 
-/** P(HIGH or IMMINENT) for one message. */
-export function learnedProbability(model: LearnedModel, text: string, folds: Map<string, string>): number {
-  return probability(model.weights, model.bias, featuresOf(text, folds));
+/** P(HIGH or IMMINENT) for one message's `learnedFeatures`. */
+export function learnedProbability(model: LearnedModel, features: string[]): number {
+  return probability(model.weights, model.bias, features);
 }
 
 /** P(IMMINENT) for a message at HIGH, from the second stage; null when the model has none. */
-export function imminentProbability(model: LearnedModel, text: string, folds: Map<string, string>): number | null {
-  return model.imminent ? probability(model.imminent.weights, model.imminent.bias, featuresOf(text, folds)) : null;
+export function imminentProbability(model: LearnedModel, features: string[]): number | null {
+  return model.imminent ? probability(model.imminent.weights, model.imminent.bias, features) : null;
 }
 
 /** The level the layer alone asks for (HIGH, MODERATE or null); the caller keeps the higher of it and the rules'. */
