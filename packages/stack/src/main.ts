@@ -32,8 +32,12 @@ const stack = await startStack(
 
 console.log(`\n  Resona is running: ${stack.gatewayUrl}\n  Press Ctrl-C to stop.\n`);
 
+// The embedded PostgreSQL package stops its server on these signals by itself, at the same moment as
+// we start draining: the relays would lose their database mid-delivery. We stop everything in order
+// (servers, relays, then PostgreSQL), so its listeners go.
 let stopping = false;
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+  process.removeAllListeners(signal);
   process.on(signal, async () => {
     if (stopping) return;
     stopping = true;
