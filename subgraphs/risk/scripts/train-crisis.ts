@@ -1,20 +1,22 @@
 /**
- * A learned layer behind the crisis rules, validated LEAVE-ONE-AUTHOR-OUT (LOAO) over nineteen authors of
- * labelled messages (README, rounds 5 to 9):
+ * A learned layer behind the crisis rules, validated LEAVE-ONE-AUTHOR-OUT (LOAO) over twenty-three authors
+ * of labelled messages (README, rounds 5 to 10):
  *   author 1 = `dev` lines of crisis-eval.jsonl, author 2 = crisis-eval-holdout2.jsonl (`test2`),
- *   author 3 = crisis-eval-holdout3.jsonl (`test3`), authors 5–20 = crisis-train-author{5..20}.jsonl
+ *   author 3 = crisis-eval-holdout3.jsonl (`test3`), authors 5–24 = crisis-train-author{5..24}.jsonl
  *   (`train5` women's voices, `train6` men's, `train7` young people's, `train8` older and rural
  *   people's, `train9` Uganda, Tanzania and workers, `train10` people at the margins, `train11` health
  *   and illness, `train12` students, `train13` money and debt, `train14` violence and conflict,
  *   `train15` faith, grief and age, `train16` how people really type and speak, `train17` and
  *   `train18` English only (East African English; many ages and situations), `train19` refugees,
- *   migrants and people in recovery, `train20` rural and small-town life: written independently,
- *   never seen by the rules).
+ *   migrants and people in recovery, `train20` rural and small-town life, `train21` and `train22`
+ *   English only (Kenyan urban adults; formal Ugandan, Tanzanian, Rwandan and Kenyan English),
+ *   `train23` English and code-switched voice notes and SMS, `train24` men who rarely talk about
+ *   feelings: written independently, never seen by the rules; TRAIN21.md … TRAIN24.md describe them).
  * It never uses the `test` split's lines (dropped as the file is parsed, never printed) and never opens
- * the held-out sets crisis-eval-holdout4.jsonl … crisis-eval-holdout9.jsonl.
+ * the held-out sets crisis-eval-holdout4.jsonl … crisis-eval-holdout12.jsonl.
  *
  * The rules in each fold are rules that had not seen the held-out author, where such rules exist:
- *   held out train5 … train20 → today's rules (developed on authors 1–3 only): the CLEAN folds;
+ *   held out train5 … train24 → today's rules (developed on authors 1–3 only): the CLEAN folds;
  *   held out test2 → rules of 5278f64 (had seen dev-001…276 only), trained on dev-001…276 + the others;
  *   held out test3 → rules of b37e3f4 (had seen dev-001…316 and test2), trained on dev-001…316 + the others;
  *   held out dev   → today's rules (contaminated: developed on dev, 100 % there).
@@ -38,15 +40,15 @@
  * hard-negative false alarms at most +2 points over the rules alone. `--write` writes the model only
  * when it is met.
  *
- * Run: `npx tsx subgraphs/risk/scripts/train-crisis.ts` (the nineteen-fold LOAO table of round 9, about
- * 30 minutes; its criterion is NOT met, so round 9 did not ship); `--authors-up-to 16` restricts it to
- * the fifteen authors of round 8, the shipped model. `--write` (the root script `pnpm train:crisis`,
+ * Run: `npx tsx subgraphs/risk/scripts/train-crisis.ts` (the twenty-three-fold LOAO table of round 10;
+ * the folds run in parallel, one process per core, `--jobs N` to choose); `--authors-up-to 20` is
+ * round 9 (nineteen authors, criterion NOT met, not shipped), `--authors-up-to 16` round 8. `--write` (the root script `pnpm train:crisis`,
  * with `--authors-up-to 16`) then trains on those authors, L2 and thresholds chosen the same way, and
  * writes data/model/crisis-lr.json if the criterion was met; `--write-only` skips the LOAO table.
  * Training is deterministic (full batch, zero start, fixed order), so the file is reproduced byte for
  * byte.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, fork } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -96,15 +98,15 @@ const MODEL_FILE = LEARNED_MODEL_FILE;
 type Author = 'dev' | 'test2' | 'test3' | `train${number}`;
 /**
  * The training authors today's rules never saw: crisis-train-author5.jsonl … author20, or up to
- * `--authors-up-to N` (16: the fifteen authors of the shipped model, round 8; 20: round 9, not shipped).
+ * `--authors-up-to N` (16: the fifteen authors of round 8; 20: round 9, not shipped; 24: round 10).
  */
 const upTo = process.argv.indexOf('--authors-up-to');
-const LAST_AUTHOR = upTo >= 0 ? Number(process.argv[upTo + 1]) : 20;
-if (!Number.isInteger(LAST_AUTHOR) || LAST_AUTHOR < 10 || LAST_AUTHOR > 20) throw new Error('--authors-up-to takes an author number from 10 to 20.');
+const LAST_AUTHOR = upTo >= 0 ? Number(process.argv[upTo + 1]) : 24;
+if (!Number.isInteger(LAST_AUTHOR) || LAST_AUTHOR < 10 || LAST_AUTHOR > 24) throw new Error('--authors-up-to takes an author number from 10 to 24.');
 const CLEAN: Author[] = Array.from({ length: LAST_AUTHOR - 4 }, (_, i): Author => `train${i + 5}`);
 interface Item { id: string; author: Author; lang: string; label: RiskLevel; kind: string; text: string }
 
-/** The nineteen authors' sets: the `test` split is dropped as each line is parsed; holdouts 4 to 9 are never opened. */
+/** The authors' sets: the `test` split is dropped as each line is parsed; holdouts 4 to 12 are never opened. */
 function loadSets(): Item[] {
   const read = (file: string, keep: (split: string) => boolean) =>
     readFileSync(path.join(RISK, 'data/eval', file), 'utf8')
@@ -282,7 +284,7 @@ function auc(scored: Scored) {
 }
 
 /** Nested: for each L2, inner LOAO over the training authors sets the thresholds; the best L2 is then trained on all of them. */
-function fitNested(rows: Row[], log = false) {
+function fitNested(rows: Row[], log: (line: string) => void = () => {}) {
   const authors = [...new Set(rows.map((r) => r.item.author))];
   let best: { l2: number; t: Thresholds; innerRecall: number; innerAuc: number; inner: Measure } | null = null;
   for (const l2 of L2S) {
@@ -294,7 +296,7 @@ function fitNested(rows: Row[], log = false) {
     const innerRecall = macro(scored, (s) => ALERT(s.row.item.label), (s) => s.p >= t.high);
     const innerAuc = auc(scored);
     const inner = measure(scored, t, 'layer');
-    if (log) console.log(`   inner L2 ${l2}: thresholds MODERATE ≥ ${t.moderate.toFixed(3)}, HIGH ≥ ${t.high.toFixed(3)}; model alone recall at HIGH ${pct(innerRecall)}, AUC ${innerAuc.toFixed(3)}; rules + layer ${line(inner)}`);
+    log(`   inner L2 ${l2}: thresholds MODERATE ≥ ${t.moderate.toFixed(3)}, HIGH ≥ ${t.high.toFixed(3)}; model alone recall at HIGH ${pct(innerRecall)}, AUC ${innerAuc.toFixed(3)}; rules + layer ${line(inner)}`);
     if (!best || innerRecall > best.innerRecall || (innerRecall === best.innerRecall && innerAuc > best.innerAuc)) best = { l2, t, innerRecall, innerAuc, inner };
   }
   return { ...best!, model: train(rows, best!.l2) };
@@ -380,22 +382,52 @@ const FOLDS: { heldOut: Author; commit: string | null; note: string; train: (i: 
   { heldOut: 'dev', commit: null, note: "today's rules (developed on dev: contaminated)", train: () => true },
 ];
 
+/** One outer fold: nested fit on the other authors, measured on the held-out one. Returns its log lines with the figures. */
+async function runFold(index: number) {
+  const fold = FOLDS[index]!;
+  const started = Date.now();
+  const log: string[] = [];
+  const trainRows = await rowsFor(fold.commit, items.filter((i) => i.author !== fold.heldOut && fold.train(i)));
+  const testRows = await rowsFor(fold.commit, items.filter((i) => i.author === fold.heldOut));
+  log.push(`== held out ${fold.heldOut} (${testRows.length}); ${fold.note}; trained on ${trainRows.length}`);
+  const fit = fitNested(trainRows, (l) => log.push(l));
+  const scored = testRows.map((row) => ({ row, p: score(fit.model, row.x) }));
+  const r = { index, rules: measure(scored, fit.t, 'rules'), layer: measure(scored, fit.t, 'layer'), second: measure(scored, fit.t, 'second'), auc: auc(scored) };
+  log.push(`   chosen: L2 ${fit.l2}; MODERATE ≥ ${fit.t.moderate.toFixed(3)}, HIGH ≥ ${fit.t.high.toFixed(3)}; model alone AUC on the held-out author ${r.auc.toFixed(3)} (${((Date.now() - started) / 1000).toFixed(0)} s)`);
+  log.push(`   rules alone:          ${line(r.rules)}`);
+  log.push(`   rules + layer:        ${line(r.layer)}`);
+  log.push(`   rules + 2nd opinion:  ${line(r.second)}`);
+  return { ...r, log };
+}
+type FoldResult = Awaited<ReturnType<typeof runFold>>;
+
+/**
+ * The outer folds, spread over `--jobs N` processes (default: one per core). Each fold is independent
+ * and deterministic, so the figures are the same whatever N; only the wall time changes.
+ */
+async function runFolds(): Promise<FoldResult[]> {
+  const jobsAt = process.argv.indexOf('--jobs');
+  const jobs = Math.max(1, Math.min(FOLDS.length, jobsAt >= 0 ? Number(process.argv[jobsAt + 1]) : os.availableParallelism()));
+  const results: FoldResult[] = [];
+  const report = (r: FoldResult) => { console.log(r.log.join('\n')); results.push(r); };
+  if (jobs === 1) {
+    for (let i = 0; i < FOLDS.length; i++) report(await runFold(i));
+  } else {
+    const args = process.argv.slice(2).filter((a, i, all) => a !== '--write' && a !== '--jobs' && all[i - 1] !== '--jobs');
+    await Promise.all(Array.from({ length: jobs }, (_, k) => new Promise<void>((resolve, reject) => {
+      const child = fork(fileURLToPath(import.meta.url), [...args, '--fold-worker', `${k}/${jobs}`], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+      child.on('message', (r: FoldResult) => report(r));
+      child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`fold worker ${k}/${jobs} exited with ${code}`))));
+    })));
+  }
+  return results.sort((a, b) => a.index - b.index);
+}
+
 async function loao() {
   console.log(`######## ${new Set(items.map((i) => i.author)).size}-author LOAO (rules that had not seen the held-out author, where they exist)`);
   const results: { fold: (typeof FOLDS)[number]; rules: Measure; layer: Measure; second: Measure; auc: number }[] = [];
-  for (const fold of FOLDS) {
-    const started = Date.now();
-    const trainRows = await rowsFor(fold.commit, items.filter((i) => i.author !== fold.heldOut && fold.train(i)));
-    const testRows = await rowsFor(fold.commit, items.filter((i) => i.author === fold.heldOut));
-    console.log(`== held out ${fold.heldOut} (${testRows.length}); ${fold.note}; trained on ${trainRows.length}`);
-    const fit = fitNested(trainRows, true);
-    const scored = testRows.map((row) => ({ row, p: score(fit.model, row.x) }));
-    const r = { fold, rules: measure(scored, fit.t, 'rules'), layer: measure(scored, fit.t, 'layer'), second: measure(scored, fit.t, 'second'), auc: auc(scored) };
-    results.push(r);
-    console.log(`   chosen: L2 ${fit.l2}; MODERATE ≥ ${fit.t.moderate.toFixed(3)}, HIGH ≥ ${fit.t.high.toFixed(3)}; model alone AUC on the held-out author ${r.auc.toFixed(3)} (${((Date.now() - started) / 1000).toFixed(0)} s)`);
-    console.log(`   rules alone:          ${line(r.rules)}`);
-    console.log(`   rules + layer:        ${line(r.layer)}`);
-    console.log(`   rules + 2nd opinion:  ${line(r.second)}`);
+  for (const r of await runFolds()) {
+    results.push({ fold: FOLDS[r.index]!, rules: r.rules, layer: r.layer, second: r.second, auc: r.auc });
   }
   const summary = (title: string, subset: typeof results) => {
     const mean = (f: (r: (typeof results)[number]) => number) => subset.reduce((s, r) => s + f(r), 0) / subset.length;
@@ -413,6 +445,14 @@ async function loao() {
   return ship;
 }
 
+const workerAt = process.argv.indexOf('--fold-worker');
+if (workerAt >= 0) {
+  // A child of runFolds: run every n-th fold, send each result to the parent, and stop.
+  const [k, n] = process.argv[workerAt + 1]!.split('/').map(Number) as [number, number];
+  for (let i = k; i < FOLDS.length; i += n) process.send!(await runFold(i));
+  process.exit(0);
+}
+
 const shipped = process.argv.includes('--write-only') || (await loao());
 await rowsFor(null, items);
 const imminentShips = imminentLoao();
@@ -422,7 +462,7 @@ if ((process.argv.includes('--write') && shipped) || process.argv.includes('--wr
   // The shipped model: every author, today's rules (for the thresholds' "already alerting" test), L2 and thresholds by LOAO over all of them.
   const rows = await rowsFor(null, items);
   console.log(`######## final model: ${rows.length} messages, ${new Set(rows.map((r) => r.item.author)).size} authors`);
-  const fit = fitNested(rows, true);
+  const fit = fitNested(rows, console.log);
   const imminent = imminentShips ? fitImminent(rows) : null;
   const file = {
     description: 'Crisis learned layer (subgraphs/risk README, "Model card: the learned layer"): L2 logistic regression, target HIGH+IMMINENT, over normalised word 1–2-grams and character 3–5-grams weighted 1/√n. Written by `pnpm train:crisis`; do not edit.',

@@ -6,16 +6,16 @@ import { LEXICON_DIR, type Lexicon } from './lexicon.js';
 
 /**
  * The labelled evaluation sets shipped with the lexicon: dev + test (one author), test2 (a second
- * author who never saw the lexicon), test3 … test9 (authors who saw neither the rules, the model nor
- * the other sets). Each was measured once, then (test2, test3) used for development; test4 … test9
+ * author who never saw the lexicon), test3 … test12 (authors who saw neither the rules, the model nor
+ * the other sets). Each was measured once, then (test2, test3) used for development; test4 … test12
  * are still held out (nobody has read their messages). The training authors' sets
  * (crisis-train-author*.jsonl) are not evaluation sets.
  */
-export const EVAL_PATHS = ['crisis-eval.jsonl', ...[2, 3, 4, 5, 6, 7, 8, 9].map((n) => `crisis-eval-holdout${n}.jsonl`)].map((file) => path.resolve(LEXICON_DIR, '../eval', file));
+export const EVAL_PATHS = ['crisis-eval.jsonl', ...[2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12].map((n) => `crisis-eval-holdout${n}.jsonl`)].map((file) => path.resolve(LEXICON_DIR, '../eval', file));
 
 export interface EvalItem {
   id: string;
-  split: 'dev' | 'test' | 'test2' | 'test3' | 'test4' | 'test5' | 'test6' | 'test7' | 'test8' | 'test9';
+  split: 'dev' | 'test' | `test${2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10 | 11 | 12}`;
   lang: 'en' | 'sw' | 'sheng' | 'mixed';
   label: RiskLevel;
   /** crisis | subtle | distress | reported | neutral | hard_negative */
