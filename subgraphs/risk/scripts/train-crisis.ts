@@ -90,7 +90,10 @@ const LEVELS: RiskLevel[] = ['NONE', 'LOW', 'MODERATE', 'HIGH', 'IMMINENT'];
 const rank = (l: string) => LEVELS.indexOf(l as RiskLevel);
 const ALERT = (l: string) => rank(l) >= rank('HIGH');
 const TOP_FEATURES = 2500;
-const HARD_FA_MAX = 0.03;
+/** The HIGH threshold's cap on the hard-negative false alarms the layer adds (inner authors' mean): 3 %, or `--hard-fa-max`. */
+const hardFaAt = process.argv.indexOf('--hard-fa-max');
+const HARD_FA_MAX = hardFaAt >= 0 ? Number(process.argv[hardFaAt + 1]) : 0.03;
+if (!(HARD_FA_MAX > 0 && HARD_FA_MAX < 0.2)) throw new Error('--hard-fa-max takes a share between 0 and 0.2, e.g. 0.02.');
 const LOWER_RAISED_MAX = 0.1;
 const L2S = [3e-5, 1e-4, 1e-3];
 const MODEL_FILE = LEARNED_MODEL_FILE;
