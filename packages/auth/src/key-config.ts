@@ -1,7 +1,7 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { devKeyPair } from './keys.js';
+import { devKeyPair, keysDir } from './keys.js';
 
 /**
  * A PEM key from configuration, or in development a key pair kept under `<dataDir>/keys/` so
@@ -19,7 +19,7 @@ export function encryptionKeysFromConfig(value: string | undefined, dataDir: str
   if (value) return value;
   const file = path.join(dataDir, 'keys', 'encryption-keys');
   if (!existsSync(file)) {
-    mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+    keysDir(dataDir);
     writeFileSync(file, `1:${randomBytes(32).toString('base64')}`, { mode: 0o600 });
   }
   return readFileSync(file, 'utf8').trim();

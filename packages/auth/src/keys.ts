@@ -20,15 +20,26 @@ export function generatePemKeyPair(): PemKeyPair {
 }
 
 /**
+ * `<dataDir>/keys/`, created owner-only. Only `keys/` gets 0700: a recursive mkdir with that mode would
+ * give it to a new `<dataDir>` too, and the embedded PostgreSQL (run as the `postgres` user when we
+ * are root) could then not reach its own data under it.
+ */
+export function keysDir(dataDir: string): string {
+  const dir = path.join(dataDir, 'keys');
+  mkdirSync(dataDir, { recursive: true });
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  return dir;
+}
+
+/**
  * A key pair kept under `<dataDir>/keys/<name>.*.pem`, made on first use. Only for development: in
  * production keys come from configuration (a secret store), and config refuses to start without them.
  */
 export function devKeyPair(dataDir: string, name: string): PemKeyPair {
-  const dir = path.join(dataDir, 'keys');
-  const privatePath = path.join(dir, `${name}.private.pem`);
-  const publicPath = path.join(dir, `${name}.public.pem`);
+  const privatePath = path.join(dataDir, 'keys', `${name}.private.pem`);
+  const publicPath = path.join(dataDir, 'keys', `${name}.public.pem`);
   if (!existsSync(privatePath) || !existsSync(publicPath)) {
-    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    keysDir(dataDir);
     const pair = generatePemKeyPair();
     writeFileSync(privatePath, pair.privateKeyPem, { mode: 0o600 });
     writeFileSync(publicPath, pair.publicKeyPem);
