@@ -15,6 +15,7 @@ import {
   rule,
   type SubgraphContext,
 } from '@resona/subgraph';
+import type { RiskContext } from './context.js';
 import type { CrisisAlert, CrisisEscalation, ReviewItem, RiskAssessment } from './entities.js';
 
 /** The API-key scope a partner system needs for its clinic's crisis alerts. */
@@ -83,24 +84,47 @@ export async function mayActOnEscalation(ctx: SubgraphContext, escalation: Crisi
 
 const escalationReader = rule({ cache: 'no_cache' })(async (escalation: CrisisEscalation, _a, ctx: SubgraphContext) => verdict(await mayActOnEscalation(ctx, escalation)));
 
-/** Review items: clinicians (MFA) of a clinic the person shares with, or of the on-call clinic. */
-const reviewReader = (onCallClinicId: string | null) =>
-  rule({ cache: 'no_cache' })(async (item: ReviewItem, _a, ctx: SubgraphContext) => {
-    const p = ctx.principal;
-    if (p.kind !== 'user' || p.apiKey || !p.roles.some((r) => CLINIC_ROLES.includes(r)) || !p.clinicId) return false;
-    if (!p.mfa) return forbidden(MFA_REQUIRED_MESSAGE);
-    if (onCallClinicId && p.clinicId === onCallClinicId) return true;
-    return ctx.consent.shares(item.userId);
-  });
+/**
+ * Is the caller a clinician of Resona's on-call clinic acting for a person who shares with no clinic
+ * (the people whose alerts and reviews go to that clinic)? A fresh answer from privacy each time: once
+ * the person shares with a clinic, their data is that clinic's to see.
+ */
+export async function onCallForUnshared(ctx: RiskContext, userId: string): Promise<boolean> {
+  const { onCallClinicId } = ctx.services;
+  if (!onCallClinicId || ctx.principal.clinicId !== onCallClinicId) return false;
+  return (await ctx.services.sharingClinics(userId)).length === 0;
+}
+
+/**
+ * Assessments for the on-call clinic's clinicians (MFA), of people who share with no clinic: the
+ * alerts and review items they act on carry the assessment. A granted read is audited.
+ */
+const onCallClinicianForUnshared = rule({ cache: 'no_cache' })(async (assessment: RiskAssessment, _a, ctx: RiskContext) => {
+  const p = ctx.principal;
+  if (p.kind !== 'user' || p.apiKey || !p.roles.some((r) => CLINIC_ROLES.includes(r))) return false;
+  if (!(await onCallForUnshared(ctx, assessment.userId))) return false;
+  if (!p.mfa) return forbidden(MFA_REQUIRED_MESSAGE);
+  ctx.audit.read(assessment.userId, 'RiskAssessment', assessment.id);
+  return true;
+});
+
+/** Review items: clinicians (MFA) of a clinic the person shares with, or of the on-call clinic for people who share with none. */
+const reviewReader = rule({ cache: 'no_cache' })(async (item: ReviewItem, _a, ctx: RiskContext) => {
+  const p = ctx.principal;
+  if (p.kind !== 'user' || p.apiKey || !p.roles.some((r) => CLINIC_ROLES.includes(r)) || !p.clinicId) return false;
+  if (!p.mfa) return forbidden(MFA_REQUIRED_MESSAGE);
+  return (await onCallForUnshared(ctx, item.userId)) || ctx.consent.shares(item.userId);
+});
 
 /** Who may read what in risk (docs/authorization.md has the whole table). Anything not listed is denied. */
-export const permissions = (onCallClinicId: string | null): IRules => ({
+export const permissions: IRules = {
   // The owner (and Resona's services); a clinician with MFA, or a partner key with `risk:read`, of a
   // clinic the owner shares with now. However it was reached (list, message, _entities, an event).
   RiskAssessment: or(
     ownsParent<RiskAssessment>((x) => x.userId),
     clinicianWithConsent<RiskAssessment>((x) => x.userId),
     partnerKeyWithConsent<RiskAssessment>(RISK_SCOPE, (x) => x.userId),
+    onCallClinicianForUnshared,
   ),
   RiskSignal: allow,
   // Only the alerted clinic (its clinicians with MFA, its partner key with alerts:subscribe); the
@@ -109,7 +133,8 @@ export const permissions = (onCallClinicId: string | null): IRules => ({
   // The clinics it alerted, while the person shares with them (or the on-call clinic). Never the person themself.
   CrisisEscalation: or(isService, escalationReader),
   EscalationEvent: allow,
-  ReviewItem: or(isService, reviewReader(onCallClinicId)),
+  ReviewItem: or(isService, reviewReader),
+  ReviewedItem: isService,
   Clinic: { id: allow },
   User: {
     id: allow,
@@ -123,6 +148,8 @@ export const permissions = (onCallClinicId: string | null): IRules => ({
     escalation: isClinicianWithMfa,
     openEscalations: isClinicianWithMfa,
     reviewQueue: isClinicianWithMfa,
+    // The crisis-corrections export (a Resona job with the service token); never through the gateway (@inaccessible).
+    reviewedItems: isService,
   },
   Mutation: {
     // The resolver checks that the alert is the clinician's own clinic's.
@@ -136,4 +163,4 @@ export const permissions = (onCallClinicId: string | null): IRules => ({
   },
   // Checked for every event (subscribe time is checked in the resolver).
   Subscription: { crisisAlerts: actsForClinicArg, riskAssessmentUpdated: watchesPersonArg(RISK_SCOPE) },
-});
+};

@@ -4,12 +4,12 @@ import { DateTime } from '@resona/subgraph';
 import { acknowledgeAlert, alertFromEvent, alertsSince, assessmentFromEvent, openAlerts, recordAssessmentWithAlerts, type AlertEvent, type AssessmentEvent } from './domain/alerts.js';
 import { assessMessage } from './domain/assess.js';
 import { transitionEscalation } from './domain/escalations.js';
-import { pendingReviews, reviewAssessment } from './domain/review.js';
+import { pendingReviews, reviewAssessment, reviewedItems } from './domain/review.js';
 import { CrisisEscalationEntity, ReviewItemEntity, type CrisisAlert } from './entities.js';
 import type { RiskContext } from './context.js';
 import { forbidden } from '@resona/errors';
 import type { Resolvers } from './generated/resolvers.js';
-import { RISK_SCOPE, assertActsForClinic, assertMayWatchPerson, mayActOnEscalation } from './permissions.js';
+import { RISK_SCOPE, assertActsForClinic, assertMayWatchPerson, mayActOnEscalation, onCallForUnshared } from './permissions.js';
 import { StreamEnd, personStream } from '@resona/subgraph';
 import { clinicAlertStream } from './streams.js';
 
@@ -53,6 +53,7 @@ export const resolvers: Resolvers = {
       const shared = await Promise.all(candidates.map((c) => ctx.consent.shares(c.userId)));
       return candidates.filter((_c, i) => shared[i]).slice(0, Math.min(Math.max(first ?? 20, 1), 100));
     },
+    reviewedItems: (_parent, { since, after, first }, ctx) => reviewedItems(ctx.em, { since: since ?? null, ...parsePageArgs({ after, first }) }),
   },
   Mutation: {
     acknowledgeCrisisAlert: (_parent, { id }, ctx) => acknowledgeAlert(ctx.em, id, ctx.principal),
@@ -62,10 +63,7 @@ export const resolvers: Resolvers = {
     transitionEscalation: (_parent, { id, to, note }, ctx) =>
       transitionEscalation(ctx.em, id, to, note ?? null, ctx.principal, { mayAct: async (e) => (await mayActOnEscalation(ctx, e)) === 'ok' }),
     reviewAssessment: (_parent, { id, level, note }, ctx) =>
-      reviewAssessment(ctx.em, id, level, note ?? null, ctx.principal, async (item) => {
-        if (ctx.services.onCallClinicId && ctx.principal.clinicId === ctx.services.onCallClinicId) return (await ctx.services.sharingClinics(item.userId)).length === 0;
-        return ctx.consent.shares(item.userId);
-      }, ctx.services),
+      reviewAssessment(ctx.em, id, level, note ?? null, ctx.principal, async (item) => (await onCallForUnshared(ctx, item.userId)) || ctx.consent.shares(item.userId), ctx.services),
   },
   Subscription: {
     crisisAlerts: {
@@ -128,6 +126,10 @@ export const resolvers: Resolvers = {
     assessment: async (item, _args, ctx) => (await ctx.assessments.load(item.assessmentId))!,
     reviewedBy: (item) => (item.reviewedBy ? { id: item.reviewedBy } : null),
     reasons: (item) => item.reasons as never,
+  },
+  ReviewedItem: {
+    // The keyset of the list: when it was reviewed, then the item's id.
+    cursor: (item) => encodeCursor({ createdAt: item.reviewedAt, id: item.reviewItemId }),
   },
   User: {
     __resolveReference: (reference) => ({ id: String(reference.id) }),

@@ -56,7 +56,7 @@ export const risk: SubgraphModule<RiskConfig> = {
       wake: () => relay.wake(),
     };
     const server = await createSubgraphServer(
-      { name: 'risk', schemaPath, resolvers: resolvers as never, permissions: permissions(services.onCallClinicId), context: (base) => riskContext(base, services) },
+      { name: 'risk', schemaPath, resolvers: resolvers as never, permissions, context: (base) => riskContext(base, services) },
       { orm, logger, internalTokenKey, consentSource },
     );
     // The relay runs while the server listens: it starts with it and stops (finishing its batch) before it closes.

@@ -21,6 +21,7 @@ const ESCALATION = `query($id: ID!) { escalation(id: $id) { id state reminders h
 const OPEN_ESC = `query($clinicId: ID!) { openEscalations(clinicId: $clinicId) { id state } }`;
 const QUEUE = `query($clinicId: ID!) { reviewQueue(clinicId: $clinicId) { id reasons status assessment { id level } } }`;
 const REVIEW = `mutation($id: ID!, $level: RiskLevel!, $note: String) { reviewAssessment(id: $id, level: $level, note: $note) { id status reviewedLevel reviewedBy { id } } }`;
+const OPEN_ALERTS = `query($clinicId: ID!) { openCrisisAlerts(clinicId: $clinicId) { id assessment { id level signals { code } } } }`;
 const GRANT = `mutation($input: GrantConsentInput!) { grantConsent(input: $input) { id } }`;
 
 const C = randomUUID();
@@ -161,6 +162,10 @@ describe('assessMessage', () => {
     const seen = await sg.request(onCallClinician, ESCALATION, { id: a.escalation.id });
     expect(seen.data.escalation).toMatchObject({ id: a.escalation.id });
     expect((await sg.request(clinicianC, ESCALATION, { id: a.escalation.id })).data.escalation).toBeNull();
+    // The on-call dashboard sees what the alert is about: the assessment inside it (its level, its reasons).
+    const alerts = await sg.request(onCallClinician, OPEN_ALERTS, { clinicId: ONCALL });
+    expect(alerts.errors).toBeUndefined();
+    expect(alerts.data.openCrisisAlerts.find((x: { assessment: { id: string } }) => x.assessment.id === a.id)).toMatchObject({ assessment: { level: 'IMMINENT' } });
   });
 
   it('an unacknowledged IMMINENT escalation re-notifies and goes up the on-call list; an acknowledged one does not', async () => {
@@ -255,6 +260,20 @@ describe('review queue', () => {
     expect((await sg.request(clinicianC, REVIEW, { id: item.id, level: 'LOW' })).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     const stored = await sg.orm.orm.em.fork().execute<{ detected_level: string; reviewed_level: string }[]>('select detected_level, reviewed_level from review_item where id = ?', [item.id]);
     expect(stored[0]).toEqual({ detected_level: 'LOW', reviewed_level: 'MODERATE' });
+  });
+});
+
+describe('review queue of the on-call clinic', () => {
+  it('holds the borderline assessments of people who share with no clinic, with the assessment to review; only for that clinic', async () => {
+    const a = await assess(loner, 'niko sawa', { emotion: 'SAD', emotionConfidence: 0.95, dissonance: 0.95, baselineDeviation: 3 });
+    const queue = await sg.request(onCallClinician, QUEUE, { clinicId: ONCALL });
+    expect(queue.errors).toBeUndefined();
+    const item = queue.data.reviewQueue.find((i: { assessment: { id: string } }) => i.assessment.id === a.id);
+    expect(item).toMatchObject({ status: 'PENDING', assessment: { level: a.level } });
+    // Another clinic's clinician cannot read the loner's assessment, even by id through the alert or queue.
+    expect((await sg.request(clinicianC, QUEUE, { clinicId: C })).data.reviewQueue.some((i: { id: string }) => i.id === item.id)).toBe(false);
+    const reviewed = await sg.request(onCallClinician, REVIEW, { id: item.id, level: 'MODERATE', note: 'flat voice, said she is fine' });
+    expect(reviewed.data.reviewAssessment).toMatchObject({ status: 'CORRECTED', reviewedLevel: 'MODERATE' });
   });
 });
 
