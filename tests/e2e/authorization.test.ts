@@ -250,6 +250,13 @@ describe('privacy: Consent, User.consents, patients, activeClinicShares', () => 
   });
 });
 
+describe('the crisis-corrections export: services only', () => {
+  it('reviewedItems (risk) and anonymisedMessages (conversation)', async () => {
+    await expectTable((p) => sg('risk').request(p, '{ reviewedItems { reviewItemId messageId userId reviewedLevel } }'), { service: 'allowed' });
+    await expectTable((p) => sg('conversation').request(p, `query($ids: [ID!]!) { anonymisedMessages(ids: $ids) { id text } }`, { ids: [randomUUID()] }), { service: 'allowed' });
+  });
+});
+
 describe('consent revoked takes effect on the next request', () => {
   it('a clinician and a partner key lose access to emotion and risk at once', async () => {
     const EMOTION = ENTITIES('... on User { emotionReadings { id } }');

@@ -2,6 +2,7 @@ import { encodeCursor, isUuid, parsePageArgs } from '@resona/db';
 import { badUserInput, notFound, unauthenticated } from '@resona/errors';
 import { DateTime } from '@resona/subgraph';
 import type { ConversationContext } from './context.js';
+import { anonymisedMessages } from './domain/anonymised.js';
 import type { Resolvers } from './generated/resolvers.js';
 
 /** The signed-in caller's id, or `UNAUTHENTICATED`. */
@@ -20,6 +21,8 @@ export const resolvers: Resolvers = {
       return conversation && conversation.userId === callerId(ctx) ? conversation : null;
     },
     moderationReviewQueue: (_parent, { first }, ctx) => ctx.moderationReviews.pending(first ?? 20),
+    // Every text decrypted here is another person's words leaving the subgraph: each is audited (a READ per person).
+    anonymisedMessages: (_parent, { ids }, ctx) => anonymisedMessages(ctx.em, ctx.vault, ids, (m) => ctx.audit.read(m.userId, 'Message', m.id)),
   },
   ModerationReview: {
     reasons: (decision) => decision.reviewReasons,

@@ -16,6 +16,17 @@ export type Scalars = {
   _FieldSet: { input: unknown; output: unknown; }
 };
 
+/** A person's message with personal data masked (as before any external AI call). Service only. */
+export type AnonymisedMessage = {
+  __typename?: 'AnonymisedMessage';
+  id: Scalars['ID']['output'];
+  /** EN, SW or MIXED (code-switched, Sheng included), as the turn detected it. */
+  language: Scalars['String']['output'];
+  /** The text with names, phone numbers, IDs, dates, addresses, … replaced by placeholders ([NAME_1], [PHONE_1], …). */
+  text: Scalars['String']['output'];
+  userId: Scalars['ID']['output'];
+};
+
 /** A conversation between a person and Resona. */
 export type Conversation = {
   __typename?: 'Conversation';
@@ -159,10 +170,17 @@ export type OfflineMessageInput = {
 
 export type Query = {
   __typename?: 'Query';
+  /** Service only (the crisis-corrections export): people's own messages among ids (1 to 100), PII masked; replies and unknown ids are left out. Each read is audited. */
+  anonymisedMessages: Array<AnonymisedMessage>;
   /** One of the caller's conversations; null when it does not exist or is not theirs. */
   conversation?: Maybe<Conversation>;
   /** Resona's safety reviewers (clinicians with MFA of SAFETY_REVIEW_CLINIC_ID): pending moderation reviews, oldest first (1 to 100). */
   moderationReviewQueue: Array<ModerationReview>;
+};
+
+
+export type QueryAnonymisedMessagesArgs = {
+  ids: Array<Scalars['ID']['input']>;
 };
 
 
@@ -326,9 +344,10 @@ export type FederationReferenceTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
-  Conversation: ResolverTypeWrapper<ConversationModel>;
-  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  AnonymisedMessage: ResolverTypeWrapper<AnonymisedMessage>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  Conversation: ResolverTypeWrapper<ConversationModel>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Country: Country;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
@@ -353,9 +372,10 @@ export type ResolversTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
-  Conversation: ConversationModel;
-  String: Scalars['String']['output'];
+  AnonymisedMessage: AnonymisedMessage;
   ID: Scalars['ID']['output'];
+  String: Scalars['String']['output'];
+  Conversation: ConversationModel;
   Int: Scalars['Int']['output'];
   DateTime: Scalars['DateTime']['output'];
   EmotionReading: EmotionReading;
@@ -371,6 +391,13 @@ export type ResolversParentTypes = ResolversObject<{
   SendMessagePayload: SentMessageModel;
   SyncMessagesInput: SyncMessagesInput;
   User: UserRefModel;
+}>;
+
+export type AnonymisedMessageResolvers<ContextType = ConversationContext, ParentType extends ResolversParentTypes['AnonymisedMessage'] = ResolversParentTypes['AnonymisedMessage']> = ResolversObject<{
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  language?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  userId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 }>;
 
 export type ConversationResolvers<ContextType = ConversationContext, ParentType extends ResolversParentTypes['Conversation'] = ResolversParentTypes['Conversation'], FederationReferenceType extends FederationReferenceTypes['Conversation'] = FederationReferenceTypes['Conversation']> = ResolversObject<{
@@ -426,6 +453,7 @@ export type MutationResolvers<ContextType = ConversationContext, ParentType exte
 }>;
 
 export type QueryResolvers<ContextType = ConversationContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  anonymisedMessages?: Resolver<Array<ResolversTypes['AnonymisedMessage']>, ParentType, ContextType, RequireFields<QueryAnonymisedMessagesArgs, 'ids'>>;
   conversation?: Resolver<Maybe<ResolversTypes['Conversation']>, ParentType, ContextType, RequireFields<QueryConversationArgs, 'id'>>;
   moderationReviewQueue?: Resolver<Array<ResolversTypes['ModerationReview']>, ParentType, ContextType, RequireFields<QueryModerationReviewQueueArgs, 'first'>>;
 }>;
@@ -448,6 +476,7 @@ export type UserResolvers<ContextType = ConversationContext, ParentType extends 
 }>;
 
 export type Resolvers<ContextType = ConversationContext> = ResolversObject<{
+  AnonymisedMessage?: AnonymisedMessageResolvers<ContextType>;
   Conversation?: ConversationResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   EmotionReading?: EmotionReadingResolvers<ContextType>;

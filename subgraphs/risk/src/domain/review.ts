@@ -23,6 +23,54 @@ export async function pendingReviews(em: EntityManager, userIds: string[] | 'uns
   return em.find(ReviewItemEntity, { status: 'PENDING', userId: { $in: userIds } }, { orderBy: { createdAt: 'asc' }, limit });
 }
 
+/** A review of an assessment of a conversation message, as a training row needs it (the text is conversation's). */
+export interface ReviewedItem {
+  reviewItemId: string;
+  messageId: string;
+  userId: string;
+  detectedLevel: RiskLevel;
+  reviewedLevel: RiskLevel;
+  reviewedAt: Date;
+}
+
+/**
+ * Confirmed and corrected items, for retraining: reviewed at or after `since`, after the keyset
+ * position `after` (a reviewed-at time and item id), oldest review first and then by id, so paging
+ * never skips nor repeats an item. Items of assessments made outside a conversation turn are left
+ * out: they have no message text to train on.
+ */
+export async function reviewedItems(
+  em: EntityManager,
+  page: { since: Date | null; after: { createdAt: Date; id: string } | null; first: number },
+): Promise<ReviewedItem[]> {
+  const conditions = ['r.reviewed_level is not null', 'a.message_id is not null'];
+  const params: unknown[] = [];
+  if (page.since) {
+    conditions.push('r.reviewed_at >= ?');
+    params.push(page.since);
+  }
+  if (page.after) {
+    conditions.push('(r.reviewed_at, r.id) > (?, ?)');
+    params.push(page.after.createdAt, page.after.id);
+  }
+  const rows = await em.execute<{ id: string; user_id: string; message_id: string; detected_level: RiskLevel; reviewed_level: RiskLevel; reviewed_at: Date }[]>(
+    `select r.id, r.user_id, a.message_id, r.detected_level, r.reviewed_level, r.reviewed_at
+       from review_item r join risk_assessment a on a.id = r.assessment_id
+      where ${conditions.join(' and ')}
+      order by r.reviewed_at, r.id
+      limit ?`,
+    [...params, page.first],
+  );
+  return rows.map((r) => ({
+    reviewItemId: r.id,
+    messageId: r.message_id,
+    userId: r.user_id,
+    detectedLevel: r.detected_level,
+    reviewedLevel: r.reviewed_level,
+    reviewedAt: new Date(r.reviewed_at),
+  }));
+}
+
 /**
  * A clinician confirms (same level) or corrects a borderline assessment. The item keeps the
  * detected and reviewed levels: the labelled data for the next lexicon revision. The assessment

@@ -1,5 +1,6 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { RiskAssessment as RiskAssessmentModel, CrisisAlertModel as CrisisAlertModelModel, CrisisEscalation as CrisisEscalationModel, ReviewItem as ReviewItemModel, ClinicRef as ClinicRefModel, UserRef as UserRefModel, MessageRef as MessageRefModel } from '../entities.js';
+import type { ReviewedItem as ReviewedItemModel } from '../domain/review.js';
 import type { RiskContext } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -158,6 +159,8 @@ export type Query = {
   openEscalations: Array<CrisisEscalation>;
   /** Clinicians (with MFA) of the clinic: borderline assessments of people sharing with it (or, for the on-call clinic, of people sharing with none), oldest first. */
   reviewQueue: Array<ReviewItem>;
+  /** Service only (the crisis-corrections export): reviewed items of conversation messages, reviewed at or after since, oldest review first (then by id); first 1 to 100. */
+  reviewedItems: Array<ReviewedItem>;
 };
 
 
@@ -179,6 +182,13 @@ export type QueryOpenEscalationsArgs = {
 export type QueryReviewQueueArgs = {
   clinicId: Scalars['ID']['input'];
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryReviewedItemsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  since?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
 export type RecordRiskAssessmentInput = {
@@ -223,6 +233,25 @@ export type ReviewStatus =
   | 'CONFIRMED'
   | 'CORRECTED'
   | 'PENDING';
+
+/**
+ * A clinician's review of an assessment of a conversation message: one labelled example for
+ * retraining the detector. Service only; the message text stays in conversation.
+ */
+export type ReviewedItem = {
+  __typename?: 'ReviewedItem';
+  /** Pass as after for the next page. */
+  cursor: Scalars['String']['output'];
+  /** The level the detector gave. */
+  detectedLevel: RiskLevel;
+  /** The conversation message assessed (conversation's anonymisedMessages gives its text). */
+  messageId: Scalars['ID']['output'];
+  reviewItemId: Scalars['ID']['output'];
+  reviewedAt: Scalars['DateTime']['output'];
+  /** The level the clinician gave: the label. */
+  reviewedLevel: RiskLevel;
+  userId: Scalars['ID']['output'];
+};
 
 /** How at risk a person seemed at one moment. */
 export type RiskAssessment = {
@@ -430,6 +459,7 @@ export type ResolversTypes = ResolversObject<{
   ReviewItem: ResolverTypeWrapper<ReviewItemModel>;
   ReviewReason: ReviewReason;
   ReviewStatus: ReviewStatus;
+  ReviewedItem: ResolverTypeWrapper<ReviewedItemModel>;
   RiskAssessment: ResolverTypeWrapper<RiskAssessmentModel>;
   RiskLevel: RiskLevel;
   RiskSignal: ResolverTypeWrapper<RiskSignal>;
@@ -456,6 +486,7 @@ export type ResolversParentTypes = ResolversObject<{
   Query: Record<PropertyKey, never>;
   RecordRiskAssessmentInput: RecordRiskAssessmentInput;
   ReviewItem: ReviewItemModel;
+  ReviewedItem: ReviewedItemModel;
   RiskAssessment: RiskAssessmentModel;
   RiskSignal: RiskSignal;
   RiskSignalInput: RiskSignalInput;
@@ -526,6 +557,7 @@ export type QueryResolvers<ContextType = RiskContext, ParentType extends Resolve
   openCrisisAlerts?: Resolver<Array<ResolversTypes['CrisisAlert']>, ParentType, ContextType, RequireFields<QueryOpenCrisisAlertsArgs, 'clinicId'>>;
   openEscalations?: Resolver<Array<ResolversTypes['CrisisEscalation']>, ParentType, ContextType, RequireFields<QueryOpenEscalationsArgs, 'clinicId'>>;
   reviewQueue?: Resolver<Array<ResolversTypes['ReviewItem']>, ParentType, ContextType, RequireFields<QueryReviewQueueArgs, 'clinicId' | 'first'>>;
+  reviewedItems?: Resolver<Array<ResolversTypes['ReviewedItem']>, ParentType, ContextType, RequireFields<QueryReviewedItemsArgs, 'first'>>;
 }>;
 
 export type ReviewItemResolvers<ContextType = RiskContext, ParentType extends ResolversParentTypes['ReviewItem'] = ResolversParentTypes['ReviewItem'], FederationReferenceType extends FederationReferenceTypes['ReviewItem'] = FederationReferenceTypes['ReviewItem']> = ResolversObject<{
@@ -539,6 +571,16 @@ export type ReviewItemResolvers<ContextType = RiskContext, ParentType extends Re
   reviewedBy?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
   reviewedLevel?: Resolver<Maybe<ResolversTypes['RiskLevel']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['ReviewStatus'], ParentType, ContextType>;
+}>;
+
+export type ReviewedItemResolvers<ContextType = RiskContext, ParentType extends ResolversParentTypes['ReviewedItem'] = ResolversParentTypes['ReviewedItem']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  detectedLevel?: Resolver<ResolversTypes['RiskLevel'], ParentType, ContextType>;
+  messageId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  reviewItemId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  reviewedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  reviewedLevel?: Resolver<ResolversTypes['RiskLevel'], ParentType, ContextType>;
+  userId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 }>;
 
 export type RiskAssessmentResolvers<ContextType = RiskContext, ParentType extends ResolversParentTypes['RiskAssessment'] = ResolversParentTypes['RiskAssessment'], FederationReferenceType extends FederationReferenceTypes['RiskAssessment'] = FederationReferenceTypes['RiskAssessment']> = ResolversObject<{
@@ -580,6 +622,7 @@ export type Resolvers<ContextType = RiskContext> = ResolversObject<{
   Mutation?: MutationResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   ReviewItem?: ReviewItemResolvers<ContextType>;
+  ReviewedItem?: ReviewedItemResolvers<ContextType>;
   RiskAssessment?: RiskAssessmentResolvers<ContextType>;
   RiskSignal?: RiskSignalResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;
