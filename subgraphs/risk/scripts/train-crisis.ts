@@ -45,8 +45,9 @@
  * round 9 (nineteen authors, criterion NOT met, not shipped), `--authors-up-to 16` round 8. `--write` (the root script `pnpm train:crisis`,
  * with `--authors-up-to 16`) then trains on those authors, L2 and thresholds chosen the same way, and
  * writes data/model/crisis-lr.json if the criterion was met; `--write-only` skips the LOAO table.
- * Training is deterministic (full batch, zero start, fixed order), so the file is reproduced byte for
- * byte.
+ * `--corrections <file.jsonl>` adds clinicians' corrections (`pnpm export:crisis-corrections`) as one
+ * more author. Training is deterministic (full batch, zero start, fixed order), so the file is
+ * reproduced byte for byte.
  */
 import { execFileSync, fork } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -103,7 +104,7 @@ const LOWER_RAISED_MAX = 0.1;
 const L2S = [3e-5, 1e-4, 1e-3];
 const MODEL_FILE = LEARNED_MODEL_FILE;
 
-type Author = 'dev' | 'test2' | 'test3' | `train${number}`;
+type Author = 'dev' | 'test2' | 'test3' | `train${number}` | 'clinician';
 /**
  * The training authors today's rules never saw: crisis-train-author5.jsonl … author20, or up to
  * `--authors-up-to N` (16: the fifteen authors of round 8; 20: round 9, not shipped; 24: round 10).
@@ -111,13 +112,21 @@ type Author = 'dev' | 'test2' | 'test3' | `train${number}`;
 const upTo = process.argv.indexOf('--authors-up-to');
 const LAST_AUTHOR = upTo >= 0 ? Number(process.argv[upTo + 1]) : 24;
 if (!Number.isInteger(LAST_AUTHOR) || LAST_AUTHOR < 10 || LAST_AUTHOR > 24) throw new Error('--authors-up-to takes an author number from 10 to 24.');
-const CLEAN: Author[] = Array.from({ length: LAST_AUTHOR - 4 }, (_, i): Author => `train${i + 5}`);
+/**
+ * `--corrections <file.jsonl>`: clinicians' reviewed levels on real, consented messages (`pnpm
+ * export:crisis-corrections`), one more author, `clinician`, that the rules never saw: a clean fold
+ * of its own (the only one on real messages) and part of the model's training data.
+ */
+const correctionsAt = process.argv.indexOf('--corrections');
+const CORRECTIONS = correctionsAt >= 0 ? path.resolve(process.argv[correctionsAt + 1] ?? '') : null;
+if (CORRECTIONS && !existsSync(CORRECTIONS)) throw new Error(`--corrections: no file at ${CORRECTIONS}`);
+const CLEAN: Author[] = [...Array.from({ length: LAST_AUTHOR - 4 }, (_, i): Author => `train${i + 5}`), ...(CORRECTIONS ? (['clinician'] as const) : [])];
 interface Item { id: string; author: Author; lang: string; label: RiskLevel; kind: string; text: string }
 
 /** The authors' sets: the `test` split is dropped as each line is parsed; holdouts 4 to 12 are never opened. */
 function loadSets(): Item[] {
   const read = (file: string, keep: (split: string) => boolean) =>
-    readFileSync(path.join(RISK, 'data/eval', file), 'utf8')
+    readFileSync(path.resolve(RISK, 'data/eval', file), 'utf8')
       .split('\n')
       .filter((line) => line.trim())
       .map((line) => JSON.parse(line) as { id: string; split: string; lang: string; label: RiskLevel; kind: string; text: string })
@@ -127,7 +136,8 @@ function loadSets(): Item[] {
     ...read('crisis-eval.jsonl', (s) => s === 'dev'),
     ...read('crisis-eval-holdout2.jsonl', (s) => s === 'test2'),
     ...read('crisis-eval-holdout3.jsonl', (s) => s === 'test3'),
-    ...CLEAN.flatMap((author) => read(`crisis-train-author${author.slice('train'.length)}.jsonl`, (s) => s === author)),
+    ...CLEAN.filter((author) => author !== 'clinician').flatMap((author) => read(`crisis-train-author${author.slice('train'.length)}.jsonl`, (s) => s === author)),
+    ...(CORRECTIONS ? read(CORRECTIONS, (s) => s === 'clinician') : []),
   ];
 }
 const devNumber = (id: string) => Number(id.replace(/^dev-/, ''));
@@ -365,8 +375,8 @@ function imminentLoao(): boolean {
     console.log(`   held out ${heldOut}: threshold ${fit.threshold.toFixed(3)}; IMMINENT found ${m.right}/${m.imminent} (${pct(m.recall)}), calls right ${m.right}/${m.called} (${pct(m.precision)})`);
     return m;
   });
-  const recall = results.reduce((a, m) => a + m.recall, 0) / results.length;
-  const precision = results.reduce((a, m) => a + m.precision, 0) / results.length;
+  const recall = meanOfFolds(results.map((m) => m.recall));
+  const precision = meanOfFolds(results.map((m) => m.precision));
   const ships = precision >= 0.9 && recall >= 0.5;
   console.log(`mean: IMMINENT found ${pct(recall)}, calls right ${pct(precision)}; criterion (≥ 90 % right, ≥ 50 % found): ${ships ? 'MET' : 'NOT MET'}`);
   return ships;
@@ -374,6 +384,11 @@ function imminentLoao(): boolean {
 
 // ---------------------------------------------------------------- main
 
+/** The mean over the folds that have the figure: a fold of clinicians' corrections may hold no hard negative, alert or IMMINENT. */
+const meanOfFolds = (figures: number[]) => {
+  const defined = figures.filter(Number.isFinite);
+  return defined.reduce((a, b) => a + b, 0) / defined.length;
+};
 const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
 const line = (m: Measure) =>
   `recall ${pct(m.recall)} (${m.tp}/${m.pos}), precision ${pct(m.precision)} (fp ${m.fp}), hard-negative alerts ${m.hardFa}/${m.hard} (${pct(m.hardFa / m.hard)}) + ${m.hardReview} at MODERATE, NONE/LOW → MODERATE ${m.lowerToModerate}/${m.lower}, crises seen by a human ${m.seen}/${m.pos}`;
@@ -461,7 +476,7 @@ type Judged = { fold: (typeof FOLDS)[number]; rules: Measure; layer: Measure; se
 /** Prints the means; the criterion on the clean folds: met, failed on false alarms only, or failed. */
 function judge(results: Judged): 'met' | 'false alarms only' | 'failed' {
   const summary = (title: string, subset: Judged) => {
-    const mean = (f: (r: Judged[number]) => number) => subset.reduce((s, r) => s + f(r), 0) / subset.length;
+    const mean = (f: (r: Judged[number]) => number) => meanOfFolds(subset.map(f));
     const gain = mean((r) => r.layer.recall - r.rules.recall);
     const faRise = mean((r) => r.layer.hardFa / r.layer.hard - r.rules.hardFa / r.rules.hard);
     const precision = mean((r) => r.layer.precision);
