@@ -219,7 +219,7 @@ export type ReviewItem = {
 
 /** Why an assessment was put in front of a clinician. */
 export type ReviewReason =
-  /** The learned layer (a text model trained on six authors' messages) raised the level above the rules': to MODERATE or to HIGH. */
+  /** The learned layer (a text model trained on many writers' labelled messages; the risk README's model card) raised the level above the rules': to MODERATE or to HIGH. */
   | 'LEARNED_MODEL'
   | 'LLM_DISAGREES'
   /** Every MODERATE assessment: the detector misses crises phrased in ways it does not know, so a human reads the ones it rates just below an alert. */
