@@ -160,7 +160,8 @@ describe('conversation: anonymisedMessages (service only)', () => {
   });
 
   it('gives a service the text with PII masked, and audits the read', async () => {
-    const result = await conversation.request(asService(), ANONYMISED, { ids: [consenting.messageId, randomUUID()] });
+    // Only the consenting person's: conversation checks RESEARCH consent itself, whoever asks.
+    const result = await conversation.request(asService(), ANONYMISED, { ids: [consenting.messageId, notConsenting.messageId, withdrew.messageId, randomUUID()] });
     expect(result.errors).toBeUndefined();
     expect(result.data.anonymisedMessages).toEqual([{ id: consenting.messageId, userId: consenting.userId, language: 'EN', text: expect.stringContaining('never wake up') }]);
     const { text } = result.data.anonymisedMessages[0];

@@ -20,6 +20,8 @@ export interface ConversationContext extends SubgraphContext {
   moderationReviews: ModerationReviews;
   /** Resona's safety team's clinic (SAFETY_REVIEW_CLINIC_ID), whose clinicians review moderation. */
   safetyReviewClinicId: string | null;
+  /** Whether the person's RESEARCH consent is active now (privacy); false when privacy is not configured. */
+  hasResearchConsent(userId: string): Promise<boolean>;
 }
 
 /** What the turn shares across requests: the peers and the reply engine (with its circuit breaker). */
@@ -48,5 +50,6 @@ export const conversationContext =
       messagePages: pageLoader<Message>(base.em, 'Message', 'conversation_id'),
       moderationReviews: new ModerationReviews(base.em, vault),
       safetyReviewClinicId: services.safetyReviewClinicId ?? null,
+      hasResearchConsent: async (userId) => !!services.peers && (await services.peers.consentTypes(userId, base.principal.requestId ?? null)).has('RESEARCH'),
     };
   };

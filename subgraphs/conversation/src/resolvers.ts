@@ -22,7 +22,7 @@ export const resolvers: Resolvers = {
     },
     moderationReviewQueue: (_parent, { first }, ctx) => ctx.moderationReviews.pending(first ?? 20),
     // Every text decrypted here is another person's words leaving the subgraph: each is audited (a READ per person).
-    anonymisedMessages: (_parent, { ids }, ctx) => anonymisedMessages(ctx.em, ctx.vault, ids, (m) => ctx.audit.read(m.userId, 'Message', m.id)),
+    anonymisedMessages: (_parent, { ids }, ctx) => anonymisedMessages(ctx.em, ctx.vault, ids, { hasResearchConsent: ctx.hasResearchConsent, onRead: (m) => ctx.audit.read(m.userId, 'Message', m.id) }),
   },
   ModerationReview: {
     reasons: (decision) => decision.reviewReasons,

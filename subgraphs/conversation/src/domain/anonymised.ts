@@ -17,24 +17,37 @@ export interface AnonymisedMessage {
 }
 
 /**
- * People's own messages among `ids` (never Resona's replies: they are not what was assessed),
- * decrypted and with personal data masked by the anonymiser every external AI call goes through.
+ * People's own messages among `ids` (never Resona's replies: they are not what was assessed), of
+ * people whose RESEARCH consent is active now (checked here too, whoever the service calling is, and
+ * before anything is decrypted), decrypted and with personal data masked by the anonymiser every
+ * external AI call goes through.
  * Each message is masked on its own, so placeholders restart at `[NAME_1]` in every one and
- * nothing links two messages. Unknown ids are left out; the order is that of `ids`. `onRead`
+ * nothing links two messages. Unknown ids are left out; the order is that of `ids`. `access.onRead`
  * hears of every message decrypted, before its text is returned (the caller audits it).
  */
-export async function anonymisedMessages(em: EntityManager, vault: DataKeyVault, ids: string[], onRead: (message: Message) => void): Promise<AnonymisedMessage[]> {
+export async function anonymisedMessages(
+  em: EntityManager,
+  vault: DataKeyVault,
+  ids: string[],
+  access: { hasResearchConsent: (userId: string) => Promise<boolean>; onRead: (message: Message) => void },
+): Promise<AnonymisedMessage[]> {
   if (ids.length < 1 || ids.length > MAX_ANONYMISED_MESSAGES) throw badUserInput(`ids must hold 1 to ${MAX_ANONYMISED_MESSAGES} message ids.`, 'ids');
   if (!ids.every(isUuid)) throw badUserInput('ids must be message ids.', 'ids');
   const wanted = [...new Set(ids)];
   const found = await em.find(MessageEntity, { id: { $in: wanted }, role: 'USER' });
-  const byId = new Map(found.map((m) => [m.id, m]));
+  const consented = new Map<string, Promise<boolean>>();
+  const mayUse = (userId: string) => {
+    if (!consented.has(userId)) consented.set(userId, access.hasResearchConsent(userId));
+    return consented.get(userId)!;
+  };
+  const allowed = await Promise.all(found.map((m) => mayUse(m.userId)));
+  const byId = new Map(found.filter((_m, i) => allowed[i]).map((m) => [m.id, m]));
   const out: AnonymisedMessage[] = [];
   for (const id of wanted) {
     const message = byId.get(id);
     if (!message) continue;
     const text = await vault.decrypt(message.userId, message.textCiphertext, message.id);
-    onRead(message);
+    access.onRead(message);
     out.push({ id, userId: message.userId, language: message.language ?? detectLanguage(text), text: new PiiMasker().mask(text) });
   }
   return out;

@@ -170,7 +170,7 @@ export type OfflineMessageInput = {
 
 export type Query = {
   __typename?: 'Query';
-  /** Service only (the crisis-corrections export): people's own messages among ids (1 to 100), PII masked; replies and unknown ids are left out. Each read is audited. */
+  /** Service only (the crisis-corrections export): people's own messages among ids (1 to 100), PII masked, only of people whose RESEARCH consent is active; replies, unknown ids and anyone else's are left out. Each read is audited. */
   anonymisedMessages: Array<AnonymisedMessage>;
   /** One of the caller's conversations; null when it does not exist or is not theirs. */
   conversation?: Maybe<Conversation>;
