@@ -27,7 +27,7 @@
  * on all but one, score that one): for each L2, the inner out-of-author scores set the thresholds
  * and the L2 with the best inner alert recall of the model at its HIGH threshold wins (ties: AUC).
  *   HIGH threshold: the lowest probability at which the false alarms the layer ADDS on hard negatives
- *     (hard negatives the rules do not already alert on, scored ≥ it) are ≤ 3 % on average over the
+ *     (hard negatives the rules do not already alert on, scored ≥ it) are ≤ 3 % (or `--hard-fa-max`) on average over the
  *     inner held-out authors (each author weighted equally);
  *   MODERATE threshold: the lowest (≤ HIGH) at which the gold NONE/LOW the layer would send to review
  *     (rules NONE/LOW, scored ≥ it) are ≤ 10 % on average over the inner held-out authors.
@@ -42,8 +42,9 @@
  *
  * Run: `npx tsx subgraphs/risk/scripts/train-crisis.ts` (the twenty-three-fold LOAO table of round 10;
  * the folds run in parallel, one process per core, `--jobs N` to choose); `--authors-up-to 20` is
- * round 9 (nineteen authors, criterion NOT met, not shipped), `--authors-up-to 16` round 8. `--write` (the root script `pnpm train:crisis`,
- * with `--authors-up-to 16`) then trains on those authors, L2 and thresholds chosen the same way, and
+ * round 9 (nineteen authors, criterion NOT met, not shipped), `--authors-up-to 16` round 8.
+ * `--write` (the root script `pnpm train:crisis`, with `--authors-up-to 24 --hard-fa-max 0.03,0.02`,
+ * round 10) then trains on those authors, L2 and thresholds chosen the same way, and
  * writes data/model/crisis-lr.json if the criterion was met; `--write-only` skips the LOAO table.
  * `--corrections <file.jsonl>` adds clinicians' corrections (`pnpm export:crisis-corrections`) as one
  * more author. Training is deterministic (full batch, zero start, fixed order), so the file is
@@ -106,7 +107,7 @@ const MODEL_FILE = LEARNED_MODEL_FILE;
 
 type Author = 'dev' | 'test2' | 'test3' | `train${number}` | 'clinician';
 /**
- * The training authors today's rules never saw: crisis-train-author5.jsonl … author20, or up to
+ * The training authors today's rules never saw: crisis-train-author5.jsonl … author24, or up to
  * `--authors-up-to N` (16: the fifteen authors of round 8; 20: round 9, not shipped; 24: round 10).
  */
 const upTo = process.argv.indexOf('--authors-up-to');
@@ -257,7 +258,7 @@ const macro = (scored: Scored, of: (s: Scored[number]) => boolean, hit: (s: Scor
 
 /**
  * Thresholds from the inner out-of-author scores: HIGH where the hard-negative false alarms the layer adds
- * (rules not already alerting) are ≤ 3 %, MODERATE where the gold NONE/LOW it sends to review are ≤ 10 %,
+ * (rules not already alerting) are ≤ the cap (3 %, or `--hard-fa-max`), MODERATE where the gold NONE/LOW it sends to review are ≤ 10 %,
  * each as the mean over the inner held-out authors.
  */
 function chooseThresholds(scored: Scored, hardFaMax: number): Thresholds {
