@@ -84,15 +84,21 @@ export async function mayActOnEscalation(ctx: SubgraphContext, escalation: Crisi
 
 const escalationReader = rule({ cache: 'no_cache' })(async (escalation: CrisisEscalation, _a, ctx: SubgraphContext) => verdict(await mayActOnEscalation(ctx, escalation)));
 
+/** Privacy's answers for one request (the rule runs for every field of every assessment it returns). */
+const sharingAnswers = new WeakMap<RiskContext, Map<string, Promise<boolean>>>();
+
 /**
  * Is the caller a clinician of Resona's on-call clinic acting for a person who shares with no clinic
- * (the people whose alerts and reviews go to that clinic)? A fresh answer from privacy each time: once
- * the person shares with a clinic, their data is that clinic's to see.
+ * (the people whose alerts and reviews go to that clinic)? Asked of privacy once per request and
+ * person: once the person shares with a clinic, their data is that clinic's to see.
  */
-export async function onCallForUnshared(ctx: RiskContext, userId: string): Promise<boolean> {
+export function onCallForUnshared(ctx: RiskContext, userId: string): Promise<boolean> {
   const { onCallClinicId } = ctx.services;
-  if (!onCallClinicId || ctx.principal.clinicId !== onCallClinicId) return false;
-  return (await ctx.services.sharingClinics(userId)).length === 0;
+  if (!onCallClinicId || ctx.principal.clinicId !== onCallClinicId) return Promise.resolve(false);
+  let answers = sharingAnswers.get(ctx);
+  if (!answers) sharingAnswers.set(ctx, (answers = new Map()));
+  if (!answers.has(userId)) answers.set(userId, ctx.services.sharingClinics(userId).then((clinics) => clinics.length === 0));
+  return answers.get(userId)!;
 }
 
 /**
