@@ -37,10 +37,11 @@ const CLINIC_ROLES: Role[] = ['CLINICIAN', 'CLINIC_ADMIN'];
 export const MFA_REQUIRED_MESSAGE = 'Multi-factor authentication is required to read patient data. Enable MFA and sign in again.';
 
 /**
- * A signed-in clinician or clinic admin of a clinic (not a partner key, not the person themself).
- * Returns the MFA refusal as an error so `or(...)` passes it on instead of a bare FORBIDDEN.
+ * A signed-in clinician or clinic admin of a clinic (not a partner key, not the person themself):
+ * `ok`, `mfa` (one without a second factor: refuse with MFA_REQUIRED_MESSAGE so `or(...)` passes it
+ * on instead of a bare FORBIDDEN) or `no`.
  */
-function clinicCaller(p: Principal): 'ok' | 'no' | 'mfa' {
+export function clinicCaller(p: Principal): 'ok' | 'no' | 'mfa' {
   if (p.kind !== 'user' || p.apiKey || !p.clinicId || !p.roles.some((r) => CLINIC_ROLES.includes(r))) return 'no';
   return p.mfa === true ? 'ok' : 'mfa';
 }

@@ -1,8 +1,9 @@
 import type { IRules } from 'graphql-shield';
-import type { Principal, Role } from '@resona/auth';
+import type { Principal } from '@resona/auth';
 import { forbidden } from '@resona/errors';
 import {
   allow,
+  clinicCaller,
   clinicianWithConsent,
   isAuthenticated,
   isClinicianWithMfa,
@@ -23,8 +24,6 @@ export const ALERTS_SCOPE = 'alerts:subscribe';
 /** The API-key scope a partner system needs for assessments. */
 export const RISK_SCOPE = 'risk:read';
 
-const CLINIC_ROLES: Role[] = ['CLINICIAN', 'CLINIC_ADMIN'];
-
 /**
  * May `p` act for `clinicId`: a clinician or clinic admin of it with MFA, or its partner key with
  * `scope`? `mfa` is a clinician of it without a second factor.
@@ -32,8 +31,7 @@ const CLINIC_ROLES: Role[] = ['CLINICIAN', 'CLINIC_ADMIN'];
 export function clinicAccess(p: Principal, clinicId: string | null | undefined, scope: string): 'ok' | 'mfa' | 'no' {
   if (!clinicId || p.clinicId !== clinicId) return 'no';
   if (p.kind === 'partner') return p.apiKey?.scopes.includes(scope) ? 'ok' : 'no';
-  if (p.kind !== 'user' || p.apiKey || !p.roles.some((r) => CLINIC_ROLES.includes(r))) return 'no';
-  return p.mfa === true ? 'ok' : 'mfa';
+  return clinicCaller(p);
 }
 
 /** `clinicAccess` as a shield answer: the MFA refusal passes as its own message. */
@@ -106,19 +104,18 @@ export function onCallForUnshared(ctx: RiskContext, userId: string): Promise<boo
  * alerts and review items they act on carry the assessment. A granted read is audited.
  */
 const onCallClinicianForUnshared = rule({ cache: 'no_cache' })(async (assessment: RiskAssessment, _a, ctx: RiskContext) => {
-  const p = ctx.principal;
-  if (p.kind !== 'user' || p.apiKey || !p.roles.some((r) => CLINIC_ROLES.includes(r))) return false;
-  if (!(await onCallForUnshared(ctx, assessment.userId))) return false;
-  if (!p.mfa) return forbidden(MFA_REQUIRED_MESSAGE);
+  const caller = clinicCaller(ctx.principal);
+  if (caller === 'no' || !(await onCallForUnshared(ctx, assessment.userId))) return false;
+  if (caller === 'mfa') return forbidden(MFA_REQUIRED_MESSAGE);
   ctx.audit.read(assessment.userId, 'RiskAssessment', assessment.id);
   return true;
 });
 
 /** Review items: clinicians (MFA) of a clinic the person shares with, or of the on-call clinic for people who share with none. */
 const reviewReader = rule({ cache: 'no_cache' })(async (item: ReviewItem, _a, ctx: RiskContext) => {
-  const p = ctx.principal;
-  if (p.kind !== 'user' || p.apiKey || !p.roles.some((r) => CLINIC_ROLES.includes(r)) || !p.clinicId) return false;
-  if (!p.mfa) return forbidden(MFA_REQUIRED_MESSAGE);
+  const caller = clinicCaller(ctx.principal);
+  if (caller === 'no') return false;
+  if (caller === 'mfa') return forbidden(MFA_REQUIRED_MESSAGE);
   return (await onCallForUnshared(ctx, item.userId)) || ctx.consent.shares(item.userId);
 });
 
